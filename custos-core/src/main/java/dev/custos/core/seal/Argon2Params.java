@@ -59,11 +59,12 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
 
   /**
    * Picks parameters so that one derivation on this machine takes about {@code target} (0.5 s at
-   * init). Starts from 64 MiB, 1 pass and {@code min(available cores, 4)} lanes, times one
-   * derivation, and derives the number of passes from it (Argon2 passes cost the same); while more
-   * than 8 passes would be needed it doubles the memory (up to 1 GiB, and at most half the JVM's
-   * maximum heap) and times again. Never returns fewer than 3 passes or less than 64 MiB. At most
-   * 5 trial derivations, each shorter than the target.
+   * init). Starts from 64 MiB, 1 pass and {@code min(available cores, 4)} lanes and times that
+   * derivation twice, keeping the faster (the first one pays for JIT compilation); the number of
+   * passes follows from it (Argon2 passes cost the same). While more than 8 passes would be needed
+   * it doubles the memory (up to 1 GiB, and at most half the JVM's maximum heap) and times again.
+   * Never returns fewer than 3 passes or less than 64 MiB. At most 6 trial derivations of one pass
+   * each. On a loaded machine the result errs towards the floor, never below it.
    *
    * @param nanoClock monotonic clock in nanoseconds ({@code System::nanoTime} in production)
    */
@@ -85,8 +86,9 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
     }
     long targetNanos = target.toNanos();
     int memory = START_MEMORY_KIB;
-    long perPass = time(derivation, nanoClock, new Argon2Params(memory, 1, lanes));
-    int trials = 1;
+    Argon2Params first = new Argon2Params(memory, 1, lanes);
+    long perPass = Math.min(time(derivation, nanoClock, first), time(derivation, nanoClock, first));
+    int trials = 2;
     while (targetNanos / perPass > PREFERRED_MAX_ITERATIONS
         && memory <= memoryCapKiB / 2
         && trials < MAX_TRIALS) {
@@ -95,7 +97,7 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
       trials++;
     }
     long passes = Math.round((double) targetNanos / perPass);
-    int iterations = (int) Math.clamp(passes, MIN_ITERATIONS, MAX_ITERATIONS);
+    int iterations = Math.clamp(passes, MIN_ITERATIONS, MAX_ITERATIONS);
     return new Argon2Params(memory, iterations, lanes);
   }
 

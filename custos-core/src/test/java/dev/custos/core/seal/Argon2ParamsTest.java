@@ -64,7 +64,7 @@ class Argon2ParamsTest {
   void typicalMachineRaisesPassesToMeetTheTarget() {
     SimulatedMachine machine = new SimulatedMachine(Duration.ofMillis(100));
     assertThat(machine.calibrate(Duration.ofMillis(500))).isEqualTo(new Argon2Params(64 * 1024, 5, 4));
-    assertThat(machine.trials).hasSize(1);
+    assertThat(machine.trials).hasSize(2);
   }
 
   @Test
@@ -90,6 +90,16 @@ class Argon2ParamsTest {
   }
 
   @Test
+  void theFasterOfTheTwoFirstTrialsCounts() {
+    long[] costs = {400_000_000L, 100_000_000L};
+    long[] now = {0};
+    int[] calls = {0};
+    Argon2Params params =
+        Argon2Params.calibrate(Duration.ofMillis(500), () -> now[0], p -> now[0] += costs[Math.min(calls[0]++, 1)], 4, GIB_IN_KIB);
+    assertThat(params).isEqualTo(new Argon2Params(64 * 1024, 5, 4));
+  }
+
+  @Test
   void stoppedClockDoesNotDivideByZero() {
     Argon2Params params = Argon2Params.calibrate(Duration.ofMillis(500), () -> 0L, p -> {}, 1, GIB_IN_KIB);
     assertThat(params.memoryKiB()).isEqualTo(GIB_IN_KIB);
@@ -103,7 +113,7 @@ class Argon2ParamsTest {
   }
 
   @Test
-  void realCalibrationWithATinyTargetReturnsTheFloorAfterOneDerivation() {
+  void realCalibrationWithATinyTargetReturnsTheFloor() {
     Argon2Params params = Argon2Params.calibrate(Duration.ofNanos(1), System::nanoTime);
     assertThat(params.memoryKiB()).isEqualTo(64 * 1024);
     assertThat(params.iterations()).isEqualTo(3);
