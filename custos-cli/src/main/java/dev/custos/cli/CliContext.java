@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import dev.custos.cli.secrets.PassphrasePrompt;
 
 /**
  * Everything a command takes from its environment, injected so that commands run in-process in
@@ -12,10 +14,10 @@ import java.util.Map;
  */
 public record CliContext(
     Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr,
-    java.io.Console console, Clock clock, SecureRandom random) {
+    Optional<PassphrasePrompt> prompt, Clock clock, SecureRandom random) {
 
   public static CliContext system() {
-    return new CliContext(System.getenv(), System.in, System.out, System.err, System.console(),
+    return new CliContext(System.getenv(), System.in, System.out, System.err, PassphrasePrompt.systemConsole(),
         Clock.systemUTC(), new SecureRandom());
   }
 }

@@ -68,7 +68,9 @@ public final class Keystore {
       WalletFile wallet = new WalletFile(network, master.fingerprint(), sealer.kind(), bip39Passphrase, now,
           standardAccounts(master, network));
       SealedBlob blob = sealer.seal(seed, context(network));
-      dir.writeAtomically(SEED_FILE, blob.encode());
+      if (!dir.createExclusive(SEED_FILE, blob.encode())) {
+        throw CliException.badInput(path + " already holds a sealed seed: refusing to overwrite it");
+      }
       dir.writeAtomically(WALLET_FILE, wallet.toJson());
       return new Keystore(dir, wallet);
     } catch (IOException e) {

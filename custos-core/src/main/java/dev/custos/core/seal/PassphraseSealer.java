@@ -37,6 +37,14 @@ public final class PassphraseSealer implements Sealer {
     this.random = random;
   }
 
+  /**
+   * A sealer that can only unseal: blobs carry their own cost parameters, so unlocking needs
+   * neither calibration nor randomness. {@link #seal} throws {@link IllegalStateException}.
+   */
+  public static PassphraseSealer forUnsealing(SecretBytes passphrase) {
+    return new PassphraseSealer(passphrase, null, null);
+  }
+
   @Override
   public String kind() {
     return SealerKind.PASSPHRASE.label();
@@ -45,6 +53,9 @@ public final class PassphraseSealer implements Sealer {
   @Override
   public SealedBlob seal(SecretBytes plaintext, byte[] context) {
     requireContext(context);
+    if (params == null || random == null) {
+      throw new IllegalStateException("this sealer was created for unsealing only");
+    }
     if (plaintext.length() > SealedBlob.MAX_PLAINTEXT_BYTES) {
       throw new IllegalArgumentException(
           "plaintext of " + plaintext.length() + " bytes exceeds " + SealedBlob.MAX_PLAINTEXT_BYTES);
