@@ -31,7 +31,7 @@ public record Psbt(int version, PsbtGlobal global, List<PsbtInput> inputs, List<
   }
 
   public Psbt withInput(int index, PsbtInput input) {
-    var l = new java.util.ArrayList<>(inputs);
+    List<PsbtInput> l = new ArrayList<>(inputs);
     l.set(index, input);
     return new Psbt(version, global, l, outputs);
   }

@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * @param unsignedTx PSBT_GLOBAL_UNSIGNED_TX: present in version 0 only (inputs with empty
  *     scriptSigs and witnesses)
  * @param xpubs PSBT_GLOBAL_XPUB: 78-byte serialized extended public key to its origin
- * @param txVersion PSBT_GLOBAL_TX_VERSION (version 2; for version 0 the unsigned tx's version)
+ * @param txVersion PSBT_GLOBAL_TX_VERSION (version 2; for version 0 the unsigned tx's version),
+ *     as the unsigned 32-bit value bitcoin-kmp's {@code Transaction.version} uses
  * @param fallbackLocktime PSBT_GLOBAL_FALLBACK_LOCKTIME (version 2 only)
  * @param txModifiable PSBT_GLOBAL_TX_MODIFIABLE flags (version 2 only)
  * @param other fields kept verbatim (proprietary, unknown)

@@ -26,7 +26,9 @@ import java.util.OptionalLong;
  * @param outputIndex PSBT_IN_OUTPUT_INDEX (version 2 only)
  * @param sequence PSBT_IN_SEQUENCE (version 2 only; absent means 0xffffffff)
  * @param tapKeySig PSBT_IN_TAP_KEY_SIG: 64 or 65 bytes
- * @param other fields kept verbatim: hash preimages, proprietary and unknown entries
+ * @param other fields kept verbatim: hash preimages (checked to hash to their key), proprietary
+ *     and unknown entries, and PARTIAL_SIG / BIP32_DERIVATION entries keyed by a 65-byte
+ *     uncompressed public key (checked valid; {@link PublicKey} holds compressed keys only)
  */
 public record PsbtInput(
     Optional<Transaction> nonWitnessUtxo,

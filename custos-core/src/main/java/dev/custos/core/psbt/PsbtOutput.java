@@ -16,6 +16,8 @@ import java.util.OptionalLong;
  * @param amount PSBT_OUT_AMOUNT in satoshis (version 2 only; version 0 takes it from the tx)
  * @param script PSBT_OUT_SCRIPT (version 2 only)
  * @param tapTree PSBT_OUT_TAP_TREE, the raw value (depth, leaf version, script)*
+ * @param other fields kept verbatim: proprietary and unknown entries, and BIP32_DERIVATION
+ *     entries keyed by a 65-byte uncompressed public key
  */
 public record PsbtOutput(
     Optional<ByteVector> redeemScript,
