@@ -4,6 +4,7 @@ import dev.custos.cli.commands.DescriptorsCommand;
 import dev.custos.cli.commands.InitCommand;
 import dev.custos.cli.commands.PsbtCommand;
 import dev.custos.cli.commands.VersionCommand;
+import dev.custos.cli.walkthrough.WalkthroughCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
-    subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, VersionCommand.class})
+    subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, VersionCommand.class,
+        WalkthroughCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;
 
