@@ -17,7 +17,6 @@ import fr.acinq.bitcoin.XonlyPublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -321,9 +320,5 @@ public final class PsbtSigner {
     InputSigning report(ScriptType type, InputSigning.Status status, int signatures) {
       return new InputSigning(index, type, signatures, status, notes);
     }
-  }
-
-  static String hex(byte[] b) {
-    return HexFormat.of().formatHex(b);
   }
 }

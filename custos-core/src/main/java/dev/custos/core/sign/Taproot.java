@@ -4,6 +4,8 @@ import dev.custos.core.psbt.TapLeafScript;
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.bitcoin.ByteVector32;
 import fr.acinq.bitcoin.Crypto;
+import fr.acinq.bitcoin.OP_PUSHDATA;
+import fr.acinq.bitcoin.Script;
 import fr.acinq.bitcoin.XonlyPublicKey;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -67,16 +69,17 @@ final class Taproot {
         .orElseGet(() -> internal.outputKey(fr.acinq.bitcoin.Crypto.TaprootTweak.KeyPathTweak.INSTANCE).getFirst());
   }
 
-  /** True when {@code script} pushes the 32-byte x-only key {@code key} (BIP342 key use). */
+  /**
+   * True when {@code script} parses and one of its data pushes is exactly the 32-byte x-only key
+   * (how BIP342 scripts name a key for OP_CHECKSIG / OP_CHECKSIGADD).
+   */
   static boolean scriptPushesKey(ByteVector script, XonlyPublicKey key) {
-    byte[] s = script.toByteArray();
-    byte[] k = key.value.toByteArray();
-    for (int i = 0; i + 33 <= s.length; i++) {
-      if (s[i] == 0x20 && Arrays.equals(s, i + 1, i + 33, k, 0, 32)) {
-        return true;
-      }
+    try {
+      return Script.parse(script).stream()
+          .anyMatch(e -> e instanceof OP_PUSHDATA push && push.data.equals(key.value));
+    } catch (RuntimeException malformed) {
+      return false;
     }
-    return false;
   }
 
   private static byte[] branch(byte[] a, byte[] b) {
