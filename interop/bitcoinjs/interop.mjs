@@ -270,8 +270,8 @@ cases.push(singleKeyCase('BIP86', 'p2tr', 9, ['witness'], txIn => {
   cases.push({
     name: 'p2wsh-2of2', label: 'p2wsh', changeAccount: 'BIP84', changeIndex: 12, script: wsh.output,
     inputValue: 250_000n, externalValue: 200_000n, utxo: ['witness'], cosign: true,
-    // Custos's analysis knows only its single-key accounts, so it does not call this input ours.
-    expectOurs: false, segwitV0: true, ourPubkey: ours.pubkey,
+    // Ours by derivation: the witness script holds a key that derives from our BIP84 account xpub.
+    expectOurs: true, segwitV0: true, ourPubkey: ours.pubkey,
     inputFields: {
       witnessScript: ms.output,
       bip32Derivation: [

@@ -301,4 +301,14 @@ class CliEndToEndTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).startsWith("custos ");
   }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String[] cmd : List.of(new String[] {"init", "--help"}, new String[] {"psbt", "sign", "--help"},
+        new String[] {"psbt", "inspect", "--help"}, new String[] {"descriptors", "--help"}, new String[] {"walkthrough", "--help"})) {
+      CliRunner.Result r = cli.run(cmd);
+      assertThat(r.exitCode()).as(String.join(" ", cmd)).isZero();
+      assertThat(r.stdout()).contains("Usage:");
+    }
+  }
 }

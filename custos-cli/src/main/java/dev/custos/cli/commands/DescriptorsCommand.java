@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code custos descriptors}: the output descriptors (BIP380-386, with key origin and checksum)
  * of every account, for watch-only wallets. Needs no passphrase.
  */
-@Command(name = "descriptors", description = "Print the output descriptors of each account (no passphrase needed).")
+@Command(name = "descriptors", mixinStandardHelpOptions = true, description = "Print the output descriptors of each account (no passphrase needed).")
 public final class DescriptorsCommand implements Callable<Integer> {
   @ParentCommand
   Main main;

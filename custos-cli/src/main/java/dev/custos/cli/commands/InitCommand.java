@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code custos init}: creates a keystore from a new 24-word mnemonic (shown once) or restores
  * one from a mnemonic file, seals the seed, and prints the wallet's descriptors.
  */
-@Command(name = "init", description = "Create a keystore: new seed (mnemonic shown once) or restore from a mnemonic file.")
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create a keystore: new seed (mnemonic shown once) or restore from a mnemonic file.")
 public final class InitCommand implements Callable<Integer> {
   @ParentCommand
   Main main;

@@ -3,7 +3,7 @@ package dev.custos.cli.commands;
 import picocli.CommandLine.Command;
 
 /** {@code custos psbt ...}: PSBT inspection and signing. */
-@Command(name = "psbt", description = "Inspect and sign PSBTs (BIP174 v0, BIP370 v2).",
+@Command(name = "psbt", mixinStandardHelpOptions = true, description = "Inspect and sign PSBTs (BIP174 v0, BIP370 v2).",
     subcommands = {PsbtInspectCommand.class, PsbtSignCommand.class})
 public final class PsbtCommand implements Runnable {
   @picocli.CommandLine.ParentCommand

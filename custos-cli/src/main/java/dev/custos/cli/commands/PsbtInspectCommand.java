@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code custos psbt inspect}: what a PSBT does. With {@code --data-dir}, change outputs are
  * verified by derivation from the wallet's xpubs; without it, every output counts as leaving.
  */
-@Command(name = "inspect", description = "Analyse a PSBT: inputs, outputs, change, amount leaving, fee, warnings.")
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Analyse a PSBT: inputs, outputs, change, amount leaving, fee, warnings.")
 public final class PsbtInspectCommand implements Callable<Integer> {
   @ParentCommand
   PsbtCommand parent;

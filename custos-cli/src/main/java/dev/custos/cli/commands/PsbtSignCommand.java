@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  * so that {@code --out -} yields only the PSBT on stdout. If no input is ours, or the signer
  * refuses, nothing is written.
  */
-@Command(name = "sign", description = "Sign the inputs of a PSBT that belong to this keystore.")
+@Command(name = "sign", mixinStandardHelpOptions = true, description = "Sign the inputs of a PSBT that belong to this keystore.")
 public final class PsbtSignCommand implements Callable<Integer> {
   @ParentCommand
   PsbtCommand parent;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code custos version}: the Custos version, the Java runtime, and the secp256k1 backend. */
-@Command(name = "version", description = "Print the Custos version.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the Custos version.")
 public final class VersionCommand implements Callable<Integer> {
   @ParentCommand
   Main main;

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
  * one first: {@code init}, {@code descriptors}, {@code psbt inspect} and {@code psbt sign} on a
  * demonstration PSBT. Re-running it reuses the keystore.
  */
-@Command(name = "walkthrough", description = "Guided tour on regtest: create a keystore, show descriptors, inspect and sign a demo PSBT.")
+@Command(name = "walkthrough", mixinStandardHelpOptions = true, description = "Guided tour on regtest: create a keystore, show descriptors, inspect and sign a demo PSBT.")
 public final class WalkthroughCommand implements Callable<Integer> {
   @ParentCommand
   Main main;

@@ -4,7 +4,9 @@ import dev.custos.core.keys.Network;
 import dev.custos.core.psbt.Psbt;
 import dev.custos.core.psbt.PsbtInput;
 import dev.custos.core.psbt.PsbtOutput;
+import dev.custos.core.sign.Multisig;
 import dev.custos.core.sign.ScriptType;
+import fr.acinq.bitcoin.Script;
 import fr.acinq.bitcoin.Bitcoin;
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.bitcoin.Transaction;
@@ -38,7 +40,7 @@ public final class PsbtAnalyzer {
       Optional<TxOut> spent = psbt.spentOutput(i);
       ScriptType type = spent.map(o -> ScriptType.classify(o.publicKeyScript, in.redeemScript())).orElse(ScriptType.UNKNOWN);
       types.add(type);
-      boolean ours = spent.isPresent() && wallet.flatMap(w -> w.find(spent.get().publicKeyScript, in.bip32Derivations(), in.tapBip32Derivations())).isPresent();
+      boolean ours = spent.isPresent() && wallet.isPresent() && isOurs(wallet.get(), in, spent.get(), type);
       if (spent.isPresent()) {
         totalIn = Math.addExact(totalIn, spent.get().amount.toLong());
       } else {
@@ -51,8 +53,7 @@ public final class PsbtAnalyzer {
       if (in.sighashType().isPresent() && in.sighashType().getAsInt() > 1) {
         warnings.add("input " + i + ": non-default sighash type 0x" + Integer.toHexString(in.sighashType().getAsInt()));
       }
-      if (wallet.isPresent() && !ours && wallet.get().claimsOurs(in.bip32Derivations(), in.tapBip32Derivations())
-          && type != ScriptType.P2WSH && type != ScriptType.P2SH_P2WSH && spent.isPresent()) {
+      if (wallet.isPresent() && !ours && spent.isPresent() && wallet.get().claimsOurs(in.bip32Derivations(), in.tapBip32Derivations())) {
         warnings.add("input " + i + ": key origin claims this wallet but the spent script does not derive from its accounts");
       }
       int sigs = in.partialSigs().size() + in.tapScriptSigs().size() + (in.tapKeySig().isPresent() ? 1 : 0);
@@ -106,6 +107,26 @@ public final class PsbtAnalyzer {
     }
     return new PsbtAnalysis(psbt.version(), network.id(), tx.txid.toString(), inputs, outputs,
         allKnown ? OptionalLong.of(totalIn) : OptionalLong.empty(), totalOut, leaving, fee, vsize, feeRate, warnings);
+  }
+
+  /**
+   * Our input: its script is one of our account scripts, or it is a multisig witness script that
+   * the spent output commits to and that contains a key we verifiably hold.
+   */
+  private static boolean isOurs(WalletView wallet, PsbtInput in, TxOut spent, ScriptType type) {
+    if (wallet.find(spent.publicKeyScript, in.bip32Derivations(), in.tapBip32Derivations()).isPresent()) {
+      return true;
+    }
+    if ((type != ScriptType.P2WSH && type != ScriptType.P2SH_P2WSH) || in.witnessScript().isEmpty()) {
+      return false;
+    }
+    ByteVector wsh = new ByteVector(Script.write(Script.pay2wsh(in.witnessScript().get())));
+    boolean committed = type == ScriptType.P2WSH
+        ? spent.publicKeyScript.equals(wsh)
+        : in.redeemScript().map(wsh::equals).orElse(false);
+    return committed && Multisig.keys(in.witnessScript().get())
+        .map(keys -> wallet.holdsKey(keys, in.bip32Derivations()))
+        .orElse(false);
   }
 
   private static Optional<String> address(ByteVector script, Network network) {

@@ -46,7 +46,27 @@ public record WalletView(int masterFingerprint, List<Account> accounts) {
         .anyMatch(o -> o.masterFingerprint() == masterFingerprint);
   }
 
+  /**
+   * True when one of {@code keys} is ours: a key origin with our fingerprint points at an account
+   * position whose derived public key is exactly that key. Used for shared scripts (multisig),
+   * where the script itself is not one of our account templates.
+   */
+  public boolean holdsKey(java.util.Collection<PublicKey> keys, Map<PublicKey, KeyOrigin> origins) {
+    return origins.entrySet().stream()
+        .filter(e -> e.getValue().masterFingerprint() == masterFingerprint && keys.contains(e.getKey()))
+        .anyMatch(e -> positions(e.getValue().path()).stream()
+            .anyMatch(o -> o.account().publicKey(o.branch(), o.index()).equals(e.getKey())));
+  }
+
   private Optional<Owned> locate(KeyPath path, ByteVector script) {
+    return positions(path).stream()
+        .filter(o -> o.account().scriptPubKey(o.branch(), o.index()).equals(script))
+        .findFirst();
+  }
+
+  /** The account positions {@code account/branch/index} (branch 0 or 1) that {@code path} names. */
+  private List<Owned> positions(KeyPath path) {
+    List<Owned> out = new java.util.ArrayList<>();
     for (Account account : accounts) {
       KeyPath base = account.accountPath();
       if (path.depth() != base.depth() + 2 || !path.startsWith(base)) {
@@ -54,13 +74,10 @@ public record WalletView(int masterFingerprint, List<Account> accounts) {
       }
       long branch = path.indexes().get(base.depth());
       long index = path.indexes().get(base.depth() + 1);
-      if ((branch != 0 && branch != 1) || KeyPath.isHardened(index)) {
-        continue;
-      }
-      if (account.scriptPubKey((int) branch, index).equals(script)) {
-        return Optional.of(new Owned(account, (int) branch, index));
+      if ((branch == 0 || branch == 1) && !KeyPath.isHardened(index)) {
+        out.add(new Owned(account, (int) branch, index));
       }
     }
-    return Optional.empty();
+    return out;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Recognizes the bare multisig template {@code OP_m <pubkey33>... OP_n OP_CHECKMULTISIG}
  * (descriptors {@code multi} and {@code sortedmulti}, which differ only in key order).
  */
-final class Multisig {
+public final class Multisig {
   private static final int OP_1 = 0x51;
   private static final int OP_16 = 0x60;
   private static final int OP_CHECKMULTISIG = 0xae;
@@ -19,7 +19,7 @@ final class Multisig {
   private Multisig() {}
 
   /** The keys of a multisig script, or empty when {@code script} is not exactly that template. */
-  static Optional<List<PublicKey>> keys(ByteVector script) {
+  public static Optional<List<PublicKey>> keys(ByteVector script) {
     byte[] s = script.toByteArray();
     if (s.length < 3 || (s[s.length - 1] & 0xff) != OP_CHECKMULTISIG) {
       return Optional.empty();
