@@ -164,6 +164,41 @@ class PsbtSignerTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(AccountType.class)
+  void version2PsbtsAreSignedForTheTransactionBip370Describes(AccountType type) throws Exception {
+    Case c = singleKey(type, true);
+    Psbt v2 = toVersion2(c.psbt());
+    Psbt signed = signViaBytes(v2);
+    assertThat(signed.version()).isEqualTo(2);
+    IndependentCheck.finalizeAndVerify(signed, c.templates(), c.prevs());
+  }
+
+  /** The same transaction as a BIP370 PSBT: per-input outpoints and per-output amounts/scripts. */
+  private static Psbt toVersion2(Psbt v0) {
+    Transaction tx = v0.unsignedTransaction();
+    List<PsbtInput> ins = new ArrayList<>();
+    for (int i = 0; i < v0.inputs().size(); i++) {
+      PsbtInput in = v0.inputs().get(i);
+      var op = tx.txIn.get(i).outPoint;
+      ins.add(new PsbtInput(in.nonWitnessUtxo(), in.witnessUtxo(), in.partialSigs(), in.sighashType(),
+          in.redeemScript(), in.witnessScript(), in.bip32Derivations(), in.finalScriptSig(), in.finalScriptWitness(),
+          java.util.Optional.of(op.txid), java.util.OptionalLong.of(op.index), java.util.OptionalLong.of(tx.txIn.get(i).sequence),
+          in.requiredTimeLocktime(), in.requiredHeightLocktime(), in.tapKeySig(), in.tapScriptSigs(), in.tapLeafScripts(),
+          in.tapBip32Derivations(), in.tapInternalKey(), in.tapMerkleRoot(), in.other()));
+    }
+    List<dev.custos.core.psbt.PsbtOutput> outs = new ArrayList<>();
+    for (int i = 0; i < v0.outputs().size(); i++) {
+      var o = v0.outputs().get(i);
+      outs.add(new dev.custos.core.psbt.PsbtOutput(o.redeemScript(), o.witnessScript(), o.bip32Derivations(),
+          java.util.OptionalLong.of(tx.txOut.get(i).amount.toLong()), java.util.Optional.of(tx.txOut.get(i).publicKeyScript),
+          o.tapInternalKey(), o.tapTree(), o.tapBip32Derivations(), o.other()));
+    }
+    var g = new dev.custos.core.psbt.PsbtGlobal(java.util.Optional.empty(), java.util.Map.of(), tx.version,
+        java.util.OptionalLong.of(tx.lockTime), java.util.OptionalInt.empty(), List.of());
+    return new Psbt(2, g, ins, outs);
+  }
+
   @Test
   void ecdsaIsDeterministicRfc6979() throws Exception {
     Case c = singleKey(AccountType.BIP84, true);
