@@ -8,10 +8,11 @@ import java.util.Optional;
  *
  * @param ownership whether the output verifiably pays this wallet (by derivation)
  * @param path our derivation path, for owned outputs
+ * @param claimsWallet a key origin in the PSBT names this wallet's fingerprint (verified or not)
  */
 public record OutputAnalysis(
     int index, long amountSat, ScriptType scriptType, Optional<String> address, String scriptHex,
-    Ownership ownership, Optional<String> path) {
+    Ownership ownership, Optional<String> path, boolean claimsWallet) {
 
   /** How an output relates to the wallet. */
   public enum Ownership {

@@ -74,7 +74,8 @@ public final class PsbtAnalyzer {
       OutputAnalysis.Ownership ownership = owned
           .map(w -> w.branch() == 1 ? OutputAnalysis.Ownership.CHANGE : OutputAnalysis.Ownership.RECEIVE)
           .orElse(OutputAnalysis.Ownership.EXTERNAL);
-      if (wallet.isPresent() && owned.isEmpty() && wallet.get().claimsOurs(po.bip32Derivations(), po.tapBip32Derivations())) {
+      boolean claims = wallet.isPresent() && wallet.get().claimsOurs(po.bip32Derivations(), po.tapBip32Derivations());
+      if (claims && owned.isEmpty()) {
         warnings.add("output " + i + ": key origin claims this wallet but the script does not derive from its accounts: counted as leaving");
       }
       long amount = o.amount.toLong();
@@ -83,7 +84,7 @@ public final class PsbtAnalyzer {
         leaving = Math.addExact(leaving, amount);
       }
       outputs.add(new OutputAnalysis(i, amount, type, address(o.publicKeyScript, network), o.publicKeyScript.toHex(),
-          ownership, owned.map(w -> w.path().toString())));
+          ownership, owned.map(w -> w.path().toString()), claims));
     }
 
     long vsize = VsizeEstimator.estimate(psbt, tx, types);

@@ -1,0 +1,35 @@
+package dev.custos.store;
+
+import dev.custos.core.audit.AuditRecord;
+import dev.custos.core.policy.VelocityLedger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads inside a transaction. Velocity totals come from indexed bucket aggregates (see
+ * {@link VelocityLedger}): cost does not grow with the number of recorded spends.
+ *
+ * <p>{@link VelocityLedger#totals} here may throw {@link StoreUncheckedException} (the interface
+ * is the core's and has no checked exceptions); {@link Store#write}/{@link Store#read} turn it back
+ * into a {@link StoreException}.
+ */
+public interface ReadTx extends VelocityLedger {
+  /** The policy in force, if any was applied. */
+  Optional<AppliedPolicy> currentPolicy() throws StoreException;
+
+  /** The recorded decision for an unsigned transaction of a wallet (idempotent retries). */
+  Optional<RecordedDecision> decision(String walletId, String unsignedTxid) throws StoreException;
+
+  /** Pending approval requests, oldest first. */
+  List<PendingApproval> pendingApprovals() throws StoreException;
+
+  /** The latest time ever recorded (EPOCH when none): effective time never goes below it. */
+  Instant highWaterMark() throws StoreException;
+
+  /** The last audit record, if any. */
+  Optional<AuditRecord> auditHead() throws StoreException;
+
+  /** Audit records with {@code seq >= fromSeq}, in order, at most {@code limit}. */
+  List<AuditRecord> auditRecords(long fromSeq, int limit) throws StoreException;
+}

@@ -1,0 +1,33 @@
+package dev.custos.store;
+
+/**
+ * Durable state of a Custos node behind one interface: SQLite (embedded default) or PostgreSQL.
+ * Storage is untrusted for confidentiality and integrity of history (the audit chain detects
+ * tampering), but it is trusted to be <em>durable</em>: {@link #write} returns only after the
+ * transaction is committed and synced.
+ *
+ * <p>Writers are serialized: two {@code write} calls never interleave, so a decision that reads
+ * budgets and records debits cannot race another one (no budget is spent twice).
+ */
+public interface Store extends AutoCloseable {
+  /**
+   * Runs {@code work} in one read-write transaction: everything it wrote is committed together,
+   * or nothing is (on any exception, including a RuntimeException from {@code work}).
+   */
+  <T> T write(Work<WriteTx, T> work) throws StoreException;
+
+  /** Runs {@code work} in a read-only snapshot. */
+  <T> T read(Work<ReadTx, T> work) throws StoreException;
+
+  /** Which backend ("sqlite" or "postgresql"), for messages and metrics. */
+  String kind();
+
+  @Override
+  void close() throws StoreException;
+
+  /** A unit of work inside a transaction. */
+  @FunctionalInterface
+  interface Work<X, T> {
+    T apply(X tx) throws StoreException;
+  }
+}

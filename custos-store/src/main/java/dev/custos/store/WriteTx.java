@@ -1,0 +1,33 @@
+package dev.custos.store;
+
+import dev.custos.core.audit.AuditRecord;
+import dev.custos.core.policy.Debit;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes inside one transaction (see {@link Store#write}). */
+public interface WriteTx extends ReadTx {
+  /**
+   * Records a decision. At most one per (wallet, unsigned txid): recording a second one throws
+   * {@link StoreException}; callers look it up first and reuse it (a retry never debits twice).
+   */
+  void recordDecision(RecordedDecision decision) throws StoreException;
+
+  /** Adds each debit (amount and one transaction) to its velocity budget at time {@code at}. */
+  void debit(List<Debit> debits, Instant at, String unsignedTxid) throws StoreException;
+
+  void addPendingApproval(PendingApproval request) throws StoreException;
+
+  /** Makes {@code policy} the one in force (keeps the history of applied versions). */
+  void applyPolicy(AppliedPolicy policy) throws StoreException;
+
+  /**
+   * Appends {@code record}; it must extend the chain: {@code seq == head.seq + 1} and
+   * {@code prevHash == head.hash} (or seq 0 and the genesis hash on an empty log), else
+   * {@link StoreException} and nothing is written.
+   */
+  void appendAudit(AuditRecord record) throws StoreException;
+
+  /** Raises the high-water mark to {@code t} if it is later (never lowers it). */
+  void advanceHighWaterMark(Instant t) throws StoreException;
+}
