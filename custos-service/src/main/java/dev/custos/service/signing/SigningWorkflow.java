@@ -1,0 +1,178 @@
+package dev.custos.service.signing;
+
+import dev.custos.core.analysis.PsbtAnalysis;
+import dev.custos.core.analysis.PsbtAnalyzer;
+import dev.custos.core.policy.Decision;
+import dev.custos.core.policy.Finding;
+import dev.custos.core.policy.Policy;
+import dev.custos.core.policy.PolicyEvaluator;
+import dev.custos.core.policy.SpendRequest;
+import dev.custos.core.policy.Verdict;
+import dev.custos.core.psbt.Psbt;
+import dev.custos.core.psbt.PsbtCodec;
+import dev.custos.core.sign.PsbtSigner;
+import dev.custos.core.sign.SigningKeys;
+import dev.custos.core.sign.SigningOptions;
+import dev.custos.core.sign.SigningRefusedException;
+import dev.custos.core.sign.SigningResult;
+import dev.custos.service.audit.AuditTrail;
+import dev.custos.store.AppliedPolicy;
+import dev.custos.store.PendingApproval;
+import dev.custos.store.ReadTx;
+import dev.custos.store.RecordedDecision;
+import dev.custos.store.Store;
+import dev.custos.store.StoreException;
+import dev.custos.store.WriteTx;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every signature goes through here: analyse, decide by policy, record durably, then release.
+ *
+ * <p>Order of a {@link #sign} ("debit before sign"):
+ * <ol>
+ *   <li>the signer computes signatures in memory (nothing leaves; a safety refusal stops here);
+ *   <li>one store transaction: effective time {@code max(clock, high-water mark)}, the recorded
+ *       decision for this unsigned txid if any (an earlier ALLOW is reused: a retry never debits
+ *       twice), else the policy decision, its velocity debits or pending approval, and the audit
+ *       records of request and decision — all committed together;
+ *   <li>a second store transaction appends the {@code signature.release} audit record;
+ *   <li>only then is the signed PSBT returned.
+ * </ol>
+ * A crash before step 2 commits releases nothing and records nothing; between 2 and 3 the spend
+ * is recorded but no signature left; if step 3 fails, nothing is returned (fail closed). A clock
+ * that jumps backwards never reopens a window because time never goes below the high-water mark.
+ */
+public final class SigningWorkflow {
+  private final Store store;
+  private final PolicyParser policies;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public SigningWorkflow(Store store, PolicyParser policies, Clock clock, SecureRandom random) {
+    this.store = store;
+    this.policies = policies;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Dry run: the decision this PSBT would get now, and the budgets it would leave. Writes nothing. */
+  public SignOutcome check(Psbt psbt, WalletContext wallet, String credential) throws StoreException {
+    PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
+    return store.read(tx -> {
+      Instant now = effectiveNow(tx);
+      Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), analysis.unsignedTxid())
+          .filter(d -> d.verdict() == Verdict.ALLOW);
+      if (earlier.isPresent()) {
+        return new SignOutcome(replayedDecision(earlier.get()), analysis, Optional.empty(), true);
+      }
+      return new SignOutcome(decide(tx, psbt, analysis, wallet, credential, now), analysis, Optional.empty(), false);
+    });
+  }
+
+  /**
+   * Signs through the policy. The returned outcome carries the signed PSBT only when the decision
+   * is ALLOW and the release was recorded.
+   *
+   * @throws SigningRefusedException when the signer's safety rules refuse the PSBT (audited)
+   */
+  public SignOutcome sign(Psbt psbt, WalletContext wallet, SigningKeys keys, String credential)
+      throws StoreException, SigningRefusedException {
+    PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
+    String txid = analysis.unsignedTxid();
+    SigningResult signed;
+    try {
+      signed = new PsbtSigner(SigningOptions.DEFAULTS, random).sign(psbt, keys);
+    } catch (SigningRefusedException e) {
+      store.write(tx -> AuditTrail.append(tx, effectiveNow(tx), "policy.decision", Map.of(
+          "wallet", wallet.walletId(), "txid", txid, "credential", credential, "verdict", "REFUSED",
+          "reason", e.getMessage())));
+      throw e;
+    }
+    SignOutcome outcome = store.write(tx -> {
+      Instant now = effectiveNow(tx);
+      tx.advanceHighWaterMark(now);
+      AuditTrail.append(tx, now, "psbt.request", Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
+          "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signed.signatureCount())));
+      Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), txid);
+      if (earlier.isPresent() && earlier.get().verdict() == Verdict.ALLOW) {
+        Decision d = replayedDecision(earlier.get());
+        AuditTrail.append(tx, now, "policy.decision", decisionFields(wallet, txid, credential, d, "replayed"));
+        return new SignOutcome(d, analysis, Optional.of(signed), true);
+      }
+      if (earlier.isPresent()) {
+        Decision d = replayedDecision(earlier.get());
+        AuditTrail.append(tx, now, "policy.decision", decisionFields(wallet, txid, credential, d, "still pending"));
+        return new SignOutcome(d, analysis, Optional.empty(), true);
+      }
+      Decision d = decide(tx, psbt, analysis, wallet, credential, now);
+      long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
+      AuditTrail.append(tx, now, "policy.decision", decisionFields(wallet, txid, credential, d, "policy v" + policyVersion));
+      if (d.verdict() != Verdict.DENY) {
+        tx.recordDecision(new RecordedDecision(wallet.walletId(), txid, d.verdict(),
+            d.findings().stream().map(f -> f.tag().value()).toList(), d.findings().stream().map(Finding::reason).toList(),
+            credential, analysis.amountLeavingSat(), policyVersion, now));
+      }
+      if (d.verdict() == Verdict.ALLOW) {
+        tx.debit(d.debits(), now, txid);
+      } else if (d.verdict() == Verdict.PENDING_APPROVAL) {
+        tx.addPendingApproval(new PendingApproval(wallet.walletId() + ":" + txid, wallet.walletId(), txid,
+            PsbtCodec.toBase64(psbt), credential, analysis.amountLeavingSat(),
+            d.tags(Finding.Effect.APPROVAL).stream().map(t -> t.value()).toList(), now, "PENDING"));
+      }
+      return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), false);
+    });
+    if (outcome.signed().isPresent()) {
+      store.write(tx -> AuditTrail.append(tx, effectiveNow(tx), "signature.release", Map.of(
+          "wallet", wallet.walletId(), "txid", txid, "credential", credential,
+          "signatures", Integer.toString(signed.signatureCount()),
+          "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt()))))));
+    }
+    return outcome;
+  }
+
+  private Decision decide(ReadTx tx, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential, Instant now)
+      throws StoreException {
+    Optional<Policy> policy = tx.currentPolicy().map(p -> policies.parse(p.text()));
+    try {
+      return PolicyEvaluator.evaluate(policy, new SpendRequest(psbt, analysis, wallet.walletId(), credential, now), tx);
+    } catch (dev.custos.store.StoreUncheckedException e) {
+      throw e.getCause();
+    }
+  }
+
+  private Instant effectiveNow(ReadTx tx) throws StoreException {
+    Instant now = clock.instant();
+    Instant mark = tx.highWaterMark();
+    return now.isBefore(mark) ? mark : now;
+  }
+
+  private static Decision replayedDecision(RecordedDecision r) {
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < r.tags().size(); i++) {
+      findings.add(new Finding(new dev.custos.core.policy.PolicyTag(r.tags().get(i)), Finding.Effect.WARN,
+          i < r.reasons().size() ? r.reasons().get(i) : ""));
+    }
+    return new Decision(r.verdict(), findings, List.of(), List.of("decided earlier at " + r.decidedAt() + " (policy v" + r.policyVersion() + ")"));
+  }
+
+  private static Map<String, String> decisionFields(WalletContext w, String txid, String credential, Decision d, String basis) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("wallet", w.walletId());
+    f.put("txid", txid);
+    f.put("credential", credential);
+    f.put("verdict", d.verdict().name());
+    f.put("basis", basis);
+    for (int i = 0; i < d.findings().size(); i++) {
+      Finding x = d.findings().get(i);
+      f.put(String.format("finding.%02d", i), x.effect() + " " + x.tag().value() + ": " + x.reason());
+    }
+    return f;
+  }
+}
