@@ -63,13 +63,14 @@ public record Policy(
     inputScriptTypes = inputScriptTypes.map(Set::copyOf);
     outputScriptTypes = outputScriptTypes.map(Set::copyOf);
     warnOnly = Set.copyOf(warnOnly);
-    boolean boundsAmount = maxPerTransactionSat.isPresent()
-        && velocity.stream().anyMatch(v -> v.scope() == VelocityLimit.Scope.WALLET && v.maxAmountSat().isPresent());
+    boolean walletVelocityAmount =
+        velocity.stream().anyMatch(v -> v.scope() == VelocityLimit.Scope.WALLET && v.maxAmountSat().isPresent());
+    boolean boundsAmount = maxPerTransactionSat.isPresent() && walletVelocityAmount;
     if (!unlimited && !boundsAmount) {
       throw new IllegalArgumentException("policy does not bound spending: set max-per-transaction and a wallet velocity "
           + "max-amount, or write 'unlimited: true' to allow unlimited spending explicitly");
     }
-    if (unlimited && boundsAmount) {
+    if (unlimited && (maxPerTransactionSat.isPresent() || walletVelocityAmount)) {
       throw new IllegalArgumentException("'unlimited: true' contradicts the amount limits it sets");
     }
     for (long v : new long[] {maxPerTransactionSat.orElse(0), maxFeeSat.orElse(0), approvalAboveSat.orElse(0)}) {

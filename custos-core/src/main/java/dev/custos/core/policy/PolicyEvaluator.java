@@ -117,21 +117,22 @@ public final class PolicyEvaluator {
       VelocityLedger.Totals t = ledger.totals(limit.scope(), key, limit.window(), req.now());
       String who = limit.scope().id() + (limit.scope() == VelocityLimit.Scope.WALLET ? "" : " " + shortKey(key))
           + " " + window(limit.window());
+      // Compare without overflow: a ledger may over-count up to Long.MAX_VALUE and must still deny.
       limit.maxAmountSat().ifPresent(max -> {
-        long after = Math.addExact(t.amountSat(), amount);
-        if (after > max) {
+        if (t.amountSat() > max || amount > max - t.amountSat()) {
+          String total = t.amountSat() <= Long.MAX_VALUE - amount ? " = " + Amounts.format(t.amountSat() + amount) : "";
           deny(PolicyTag.velocity(limit.scope(), true), who + ": spent " + Amounts.format(t.amountSat()) + " + "
-              + Amounts.format(amount) + " = " + Amounts.format(after) + " > max " + Amounts.format(max));
+              + Amounts.format(amount) + total + " > max " + Amounts.format(max));
         } else {
+          long after = t.amountSat() + amount;
           budgets.add(who + ": " + Amounts.format(max - after) + " of " + Amounts.format(max) + " left after this");
         }
       });
       limit.maxCount().ifPresent(max -> {
-        long after = t.count() + 1;
-        if (after > max) {
+        if (t.count() >= max) {
           deny(PolicyTag.velocity(limit.scope(), false), who + ": " + t.count() + " transactions + 1 > max " + max);
         } else {
-          budgets.add(who + ": " + (max - after) + " of " + max + " transactions left after this");
+          budgets.add(who + ": " + (max - t.count() - 1) + " of " + max + " transactions left after this");
         }
       });
     }
@@ -246,9 +247,9 @@ public final class PolicyEvaluator {
     return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
-  /** {@code 24h}, {@code 7d}, {@code 90m}. */
+  /** {@code 24h}, {@code 7d}, {@code 90m}: days only from two days up, so a day reads {@code 24h}. */
   static String window(Duration d) {
-    if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+    if (d.toDays() > 1 && d.equals(Duration.ofDays(d.toDays()))) {
       return d.toDays() + "d";
     }
     if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {

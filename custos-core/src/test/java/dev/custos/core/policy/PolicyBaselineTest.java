@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.core.analysis.OutputAnalysis;
 import dev.custos.core.analysis.PsbtAnalysis;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +52,6 @@ class PolicyBaselineTest {
   }
 
   @Test
-  @Disabled("BUG: a 24-hour window is labelled '1d' in budgets and reasons (PolicyEvaluator.window prefers days), "
-      + "while Decision's contract and window()'s Javadoc give 'wallet 24h: ...' / '24h' for it")
   void aTwentyFourHourWindowIsLabelled24h() {
     assertThat(new Scenario().decide().budgets().get(0)).isEqualTo("wallet 24h: 0.9 BTC of 2 BTC left after this");
   }
