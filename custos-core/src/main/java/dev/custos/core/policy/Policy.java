@@ -70,8 +70,11 @@ public record Policy(
       throw new IllegalArgumentException("policy does not bound spending: set max-per-transaction and a wallet velocity "
           + "max-amount, or write 'unlimited: true' to allow unlimited spending explicitly");
     }
-    if (unlimited && (maxPerTransactionSat.isPresent() || walletVelocityAmount)) {
-      throw new IllegalArgumentException("'unlimited: true' contradicts the amount limits it sets");
+    if (unlimited && boundsAmount) {
+      // A partial bound (say, a per-transaction cap without a window) still leaves total spending
+      // unbounded, so it needs 'unlimited: true'; a full bound makes the flag a contradiction.
+      throw new IllegalArgumentException("'unlimited: true' contradicts the amount limits it sets "
+          + "(max-per-transaction and a wallet velocity max-amount): remove it");
     }
     for (long v : new long[] {maxPerTransactionSat.orElse(0), maxFeeSat.orElse(0), approvalAboveSat.orElse(0)}) {
       if (v < 0) {

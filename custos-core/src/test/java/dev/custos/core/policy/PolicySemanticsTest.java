@@ -80,16 +80,7 @@ class PolicySemanticsTest {
     assertThatThrownBy(p::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contradicts");
   }
 
-  @Test
-  void unlimitedContradictsAnySingleAmountLimit() {
-    PolicyDraft perTx = new PolicyDraft();
-    perTx.unlimited = true;
-    perTx.maxPerTransactionSat = OptionalLong.of(100_000_000);
-    PolicyDraft walletAmount = new PolicyDraft().velocity(PolicyBaseline.walletLimit());
-    walletAmount.unlimited = true;
-    assertThatThrownBy(perTx::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contradicts");
-    assertThatThrownBy(walletAmount::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contradicts");
-  }
+
 
   @Test
   void anUnlimitedPolicyWithoutOtherRulesAllowsAnyAmount() {
