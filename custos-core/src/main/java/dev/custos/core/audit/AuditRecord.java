@@ -37,11 +37,13 @@ public record AuditRecord(long seq, Instant time, String type, SortedMap<String,
     if (seq < 0 || time == null || type == null || type.isEmpty() || fields == null || prevHash == null || hash == null) {
       throw new IllegalArgumentException("audit record is incomplete");
     }
+    requireNoNulls(fields);
     fields = Collections.unmodifiableSortedMap(new TreeMap<>(fields));
   }
 
   /** The record that follows {@code prev} (or the first one when {@code prev} is null). */
   public static AuditRecord next(AuditRecord prev, Instant time, String type, Map<String, String> fields) {
+    requireNoNulls(fields);
     long seq = prev == null ? 0 : prev.seq + 1;
     ByteVector32 prevHash = prev == null ? GENESIS_PREV : prev.hash;
     TreeMap<String, String> sorted = new TreeMap<>(fields);
@@ -112,6 +114,12 @@ public record AuditRecord(long seq, Instant time, String type, SortedMap<String,
       throw new AuditFormatException("audit record is truncated");
     } catch (java.time.DateTimeException e) {
       throw new AuditFormatException("audit record time is out of range");
+    }
+  }
+
+  private static void requireNoNulls(Map<String, String> fields) {
+    if (fields == null || fields.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+      throw new IllegalArgumentException("audit record fields are missing or hold a null name or value");
     }
   }
 
