@@ -3,6 +3,8 @@ package dev.custos.cli.commands;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.Main;
+import dev.custos.cli.node.NodeSession;
+import dev.custos.service.audit.AuditTrail;
 import dev.custos.cli.wallet.Keystore;
 import dev.custos.core.keys.Account;
 import dev.custos.core.keys.InvalidMnemonicException;
@@ -83,18 +85,34 @@ public final class InitCommand implements Callable<Integer> {
         SecretBytes seed = mnemonic.toSeed(bip39Pass);
         PassphraseSealer sealer = new PassphraseSealer(pass, params, ctx.random())) {
       Keystore ks = Keystore.create(dataDir, net, seed, bip39Pass.length() > 0, sealer, ctx.clock().instant());
+      recordInit(ctx, ks);
       if (generated) {
         printMnemonicOnce(ctx, mnemonic);
       }
       ctx.stdout().println("Keystore created in " + ks.path() + " (network " + net.id() + ")");
       ctx.stdout().printf("Master fingerprint: %08x%n", ks.wallet().masterFingerprint());
       ctx.stdout().printf("Argon2id: %d KiB, %d iterations, parallelism %d%n", params.memoryKiB(), params.iterations(), params.parallelism());
+      ctx.stdout().println("Audit key (keep it to verify the audit log): " + ks.wallet().auditKey().value.toHex());
+      ctx.stdout().println("No policy is applied yet: every signing request is denied until 'custos policy apply'.");
       ctx.stdout().println("Descriptors (import these into a watch-only wallet):");
       for (Account a : ks.wallet().accounts()) {
         ctx.stdout().println("  " + a.descriptor(Account.RECEIVE));
         ctx.stdout().println("  " + a.descriptor(Account.CHANGE));
       }
       return 0;
+    }
+  }
+
+  /** Creates the store and opens the audit log with the key.init record. */
+  private static void recordInit(CliContext ctx, Keystore ks) throws CliException {
+    try (NodeSession node = NodeSession.open(ctx, ks.path())) {
+      node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), "key.init", java.util.Map.of(
+          "network", ks.wallet().network().id(),
+          "masterFingerprint", String.format("%08x", ks.wallet().masterFingerprint()),
+          "auditKey", ks.wallet().auditKey().value.toHex(),
+          "sealer", ks.wallet().sealer())));
+    } catch (dev.custos.store.StoreException e) {
+      throw new CliException(dev.custos.cli.ExitCode.INTERNAL, "keystore created but the store failed: " + e.getMessage(), e);
     }
   }
 

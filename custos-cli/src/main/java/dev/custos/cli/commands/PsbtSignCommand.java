@@ -3,22 +3,24 @@ package dev.custos.cli.commands;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
-import dev.custos.cli.wallet.Keystore;
-import dev.custos.core.analysis.PsbtAnalysis;
-import dev.custos.core.analysis.PsbtAnalyzer;
+import dev.custos.cli.node.NodeSession;
 import dev.custos.core.analysis.WalletView;
+import dev.custos.core.audit.AuditKey;
+import dev.custos.service.audit.AuditTrail;
 import dev.custos.core.keys.ExtendedPrivateKey;
 import dev.custos.core.psbt.Psbt;
 import dev.custos.core.seal.PassphraseSealer;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.core.sign.HdSigningKeys;
 import dev.custos.core.sign.InputSigning;
-import dev.custos.core.sign.PsbtSigner;
-import dev.custos.core.sign.SigningOptions;
 import dev.custos.core.sign.SigningRefusedException;
 import dev.custos.core.sign.SigningResult;
+import dev.custos.service.signing.NothingToSignException;
+import dev.custos.service.signing.SignOutcome;
+import dev.custos.service.signing.SigningWorkflow;
+import dev.custos.service.signing.WalletContext;
+import dev.custos.store.StoreException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +28,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code custos psbt sign}: adds this keystore's signatures to a PSBT. The summary goes to stderr
- * so that {@code --out -} yields only the PSBT on stdout. If no input is ours, or the signer
- * refuses, nothing is written.
+ * {@code custos psbt sign}: adds this keystore's signatures to a PSBT, through the policy. The
+ * decision, its debits and the release are recorded (and audited) before the PSBT is written.
+ * Exit 3 with the tags when denied, 4 when pending approval; nothing is written then.
  */
-@Command(name = "sign", mixinStandardHelpOptions = true, description = "Sign the inputs of a PSBT that belong to this keystore.")
+@Command(name = "sign", mixinStandardHelpOptions = true, description = "Sign the inputs of a PSBT that belong to this keystore, if the policy allows.")
 public final class PsbtSignCommand implements Callable<Integer> {
   @ParentCommand
   PsbtCommand parent;
@@ -51,32 +53,43 @@ public final class PsbtSignCommand implements Callable<Integer> {
   public Integer call() throws CliException {
     CliContext ctx = parent.main.context();
     Psbt psbt = PsbtFiles.read(ctx, in);
-    Keystore ks = Keystore.open(dataDir);
-    SigningResult result;
-    try (SecretBytes pass = passphrase.resolve(ctx, false);
-        PassphraseSealer sealer = PassphraseSealer.forUnsealing(pass);
-        ExtendedPrivateKey master = ks.unlock(sealer)) {
-      result = new PsbtSigner(SigningOptions.DEFAULTS, ctx.random()).sign(psbt, new HdSigningKeys(master));
-    } catch (SigningRefusedException e) {
-      throw new CliException(ExitCode.REFUSED, "refused to sign: " + e.getMessage());
-    }
-    if (result.signatureCount() == 0) {
-      result.warnings().forEach(w -> ctx.stderr().println("custos: " + w));
-      throw CliException.badInput(String.format("no input of this PSBT belongs to wallet %08x: nothing signed, nothing written",
-          ks.wallet().masterFingerprint()));
-    }
-    PsbtFiles.writeBase64(ctx, out, result.psbt());
-    PsbtAnalysis a = PsbtAnalyzer.analyze(result.psbt(), ks.wallet().network(),
-        Optional.of(new WalletView(ks.wallet().masterFingerprint(), ks.wallet().accounts())));
-    for (InputSigning s : result.inputs()) {
-      if (s.status() == InputSigning.Status.SIGNED) {
-        ctx.stderr().printf("signed input %d (%s): %d signature(s)%n", s.index(), s.scriptType().label(), s.signatures());
+    try (NodeSession node = NodeSession.open(ctx, dataDir)) {
+      var w = node.keystore().wallet();
+      WalletContext wallet = new WalletContext(w.network(), new WalletView(w.masterFingerprint(), w.accounts()));
+      SigningWorkflow flow = new SigningWorkflow(node.store(), DecisionOutput.parser(w.network()), ctx.clock(), ctx.random(),
+          node.config().auditCheckpointInterval());
+      SignOutcome outcome;
+      try (SecretBytes pass = passphrase.resolve(ctx, false);
+          PassphraseSealer sealer = PassphraseSealer.forUnsealing(pass);
+          ExtendedPrivateKey master = node.keystore().unlock(sealer);
+          AuditKey auditKey = AuditKey.derive(master)) {
+        node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), "key.unlock",
+            java.util.Map.of("sealer", sealer.kind(), "credential", node.config().principal())));
+        outcome = flow.sign(psbt, wallet, new HdSigningKeys(master), auditKey, node.config().principal());
+      } catch (SigningRefusedException e) {
+        throw new CliException(ExitCode.REFUSED, "refused to sign: " + e.getMessage());
+      } catch (NothingToSignException e) {
+        e.notes().forEach(x -> ctx.stderr().println("custos: " + x));
+        throw CliException.badInput(e.getMessage());
       }
+      DecisionOutput.printWarnings(ctx, outcome.decision());
+      DecisionOutput.requireAllowed(outcome.decision());
+      SigningResult result = outcome.signed().orElseThrow();
+      PsbtFiles.writeBase64(ctx, out, result.psbt());
+      for (InputSigning s : result.inputs()) {
+        if (s.status() == InputSigning.Status.SIGNED) {
+          ctx.stderr().printf("signed input %d (%s): %d signature(s)%n", s.index(), s.scriptType().label(), s.signatures());
+        }
+      }
+      var a = outcome.analysis();
+      ctx.stderr().printf("sending %s; fee %s%s%n", AnalysisText.btc(a.amountLeavingSat()),
+          a.feeSat().isPresent() ? AnalysisText.btc(a.feeSat().getAsLong()) : "unknown",
+          outcome.replayed() ? " (allowed earlier; not debited again)" : "");
+      result.warnings().forEach(x -> ctx.stderr().println("warning: " + x));
+      a.warnings().stream().filter(x -> !result.warnings().contains(x)).forEach(x -> ctx.stderr().println("warning: " + x));
+      return 0;
+    } catch (StoreException e) {
+      throw new CliException(ExitCode.INTERNAL, "store failure, nothing signed: " + e.getMessage(), e);
     }
-    ctx.stderr().printf("sending %s; fee %s%n", AnalysisText.btc(a.amountLeavingSat()),
-        a.feeSat().isPresent() ? AnalysisText.btc(a.feeSat().getAsLong()) : "unknown");
-    result.warnings().forEach(w -> ctx.stderr().println("warning: " + w));
-    a.warnings().stream().filter(w -> !result.warnings().contains(w)).forEach(w -> ctx.stderr().println("warning: " + w));
-    return 0;
   }
 }

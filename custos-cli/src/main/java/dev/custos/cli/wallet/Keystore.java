@@ -3,7 +3,9 @@ package dev.custos.cli.wallet;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
 import dev.custos.cli.datadir.DataDirectory;
+import dev.custos.core.audit.AuditKey;
 import dev.custos.core.keys.Account;
+import fr.acinq.bitcoin.XonlyPublicKey;
 import dev.custos.core.keys.AccountType;
 import dev.custos.core.keys.ExtendedPrivateKey;
 import dev.custos.core.keys.Network;
@@ -65,8 +67,12 @@ public final class Keystore {
       throws CliException {
     try (ExtendedPrivateKey master = ExtendedPrivateKey.fromSeed(seed)) {
       DataDirectory dir = DataDirectory.create(path);
+      XonlyPublicKey auditKey;
+      try (AuditKey k = AuditKey.derive(master)) {
+        auditKey = k.publicKey();
+      }
       WalletFile wallet = new WalletFile(network, master.fingerprint(), sealer.kind(), bip39Passphrase, now,
-          standardAccounts(master, network));
+          standardAccounts(master, network), auditKey);
       SealedBlob blob = sealer.seal(seed, context(network));
       if (!dir.createExclusive(SEED_FILE, blob.encode())) {
         throw CliException.badInput(path + " already holds a sealed seed: refusing to overwrite it");
@@ -106,8 +112,12 @@ public final class Keystore {
     }
     try (SecretBytes seed = sealer.unseal(blob, context(wallet.network()))) {
       ExtendedPrivateKey master = ExtendedPrivateKey.fromSeed(seed);
+      boolean auditKeyMatches;
+      try (AuditKey k = AuditKey.derive(master)) {
+        auditKeyMatches = k.publicKey().equals(wallet.auditKey());
+      }
       if (master.fingerprint() != wallet.masterFingerprint()
-          || !standardAccounts(master, wallet.network()).equals(wallet.accounts())) {
+          || !standardAccounts(master, wallet.network()).equals(wallet.accounts()) || !auditKeyMatches) {
         master.close();
         throw CliException.badInput(WALLET_FILE + " does not match the sealed seed (tampered or mixed-up files): refusing to sign");
       }

@@ -11,6 +11,8 @@ import dev.custos.core.keys.ExtendedPublicKey;
 import dev.custos.core.keys.InvalidExtendedKeyException;
 import dev.custos.core.keys.KeyPath;
 import dev.custos.core.keys.Network;
+import fr.acinq.bitcoin.ByteVector32;
+import fr.acinq.bitcoin.XonlyPublicKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +28,7 @@ import java.util.List;
  * to continue if this file disagrees (see {@link Keystore#unlock}).
  */
 public record WalletFile(Network network, int masterFingerprint, String sealer, boolean bip39Passphrase,
-    Instant createdAt, List<Account> accounts) {
+    Instant createdAt, List<Account> accounts, XonlyPublicKey auditKey) {
   public static final String FORMAT = "custos-wallet/1";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +44,7 @@ public record WalletFile(Network network, int masterFingerprint, String sealer, 
     root.put("sealer", sealer);
     root.put("bip39Passphrase", bip39Passphrase);
     root.put("createdAt", createdAt.toString());
+    root.put("auditKey", auditKey.value.toHex());
     ArrayNode arr = root.putArray("accounts");
     for (Account a : accounts) {
       ObjectNode n = arr.addObject();
@@ -80,8 +83,16 @@ public record WalletFile(Network network, int masterFingerprint, String sealer, 
       if (accounts.isEmpty()) {
         throw CliException.badInput("wallet.json: no accounts");
       }
+      String auditHex = text(root, "auditKey");
+      if (!auditHex.matches("[0-9a-f]{64}")) {
+        throw CliException.badInput("wallet.json: auditKey must be 64 lower-case hex digits");
+      }
+      XonlyPublicKey auditKey = new XonlyPublicKey(new ByteVector32(auditHex));
+      if (!auditKey.getPublicKey().isValid()) {
+        throw CliException.badInput("wallet.json: auditKey is not a valid x-only public key");
+      }
       return new WalletFile(network, fp, text(root, "sealer"), root.path("bip39Passphrase").asBoolean(false),
-          Instant.parse(text(root, "createdAt")), accounts);
+          Instant.parse(text(root, "createdAt")), accounts, auditKey);
     } catch (IllegalArgumentException | java.time.format.DateTimeParseException | InvalidExtendedKeyException e) {
       throw CliException.badInput("wallet.json: " + e.getMessage());
     }

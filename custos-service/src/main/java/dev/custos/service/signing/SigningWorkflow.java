@@ -1,6 +1,9 @@
 package dev.custos.service.signing;
 
 import dev.custos.core.analysis.PsbtAnalysis;
+import dev.custos.core.audit.AuditCheckpoints;
+import dev.custos.core.audit.AuditKey;
+import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.analysis.PsbtAnalyzer;
 import dev.custos.core.policy.Decision;
 import dev.custos.core.policy.Finding;
@@ -54,12 +57,15 @@ public final class SigningWorkflow {
   private final PolicyParser policies;
   private final Clock clock;
   private final SecureRandom random;
+  private final int checkpointInterval;
 
-  public SigningWorkflow(Store store, PolicyParser policies, Clock clock, SecureRandom random) {
+  /** @param checkpointInterval audit records between signed checkpoints (see AuditCheckpoints.isDue) */
+  public SigningWorkflow(Store store, PolicyParser policies, Clock clock, SecureRandom random, int checkpointInterval) {
     this.store = store;
     this.policies = policies;
     this.clock = clock;
     this.random = random;
+    this.checkpointInterval = checkpointInterval;
   }
 
   /** Dry run: the decision this PSBT would get now, and the budgets it would leave. Writes nothing. */
@@ -81,9 +87,10 @@ public final class SigningWorkflow {
    * is ALLOW and the release was recorded.
    *
    * @throws SigningRefusedException when the signer's safety rules refuse the PSBT (audited)
+   * @throws NothingToSignException when no input is ours (nothing is decided or debited)
    */
-  public SignOutcome sign(Psbt psbt, WalletContext wallet, SigningKeys keys, String credential)
-      throws StoreException, SigningRefusedException {
+  public SignOutcome sign(Psbt psbt, WalletContext wallet, SigningKeys keys, AuditKey auditKey, String credential)
+      throws StoreException, SigningRefusedException, NothingToSignException {
     PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
     String txid = analysis.unsignedTxid();
     SigningResult signed;
@@ -94,6 +101,9 @@ public final class SigningWorkflow {
           "wallet", wallet.walletId(), "txid", txid, "credential", credential, "verdict", "REFUSED",
           "reason", e.getMessage())));
       throw e;
+    }
+    if (signed.signatureCount() == 0) {
+      throw new NothingToSignException(wallet.walletId(), signed.warnings());
     }
     SignOutcome outcome = store.write(tx -> {
       Instant now = effectiveNow(tx);
@@ -129,12 +139,33 @@ public final class SigningWorkflow {
       return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), false);
     });
     if (outcome.signed().isPresent()) {
-      store.write(tx -> AuditTrail.append(tx, effectiveNow(tx), "signature.release", Map.of(
-          "wallet", wallet.walletId(), "txid", txid, "credential", credential,
-          "signatures", Integer.toString(signed.signatureCount()),
-          "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt()))))));
+      store.write(tx -> {
+        Instant now = effectiveNow(tx);
+        AuditRecord head = AuditTrail.append(tx, now, "signature.release", Map.of(
+            "wallet", wallet.walletId(), "txid", txid, "credential", credential,
+            "signatures", Integer.toString(signed.signatureCount()),
+            "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt())))));
+        return checkpointIfDue(tx, head, now, auditKey);
+      });
     }
     return outcome;
+  }
+
+  /**
+   * Seals the chain with a signed checkpoint when none is among the last {@code checkpointInterval}
+   * records (a bounded read). Checkpoints need the seed-derived audit key, so they are made when a
+   * signature is released, the moment the key is unlocked anyway.
+   */
+  private AuditRecord checkpointIfDue(WriteTx tx, AuditRecord head, Instant now, AuditKey auditKey) throws StoreException {
+    long from = Math.max(0, head.seq() - checkpointInterval + 1);
+    boolean recent = tx.auditRecords(from, checkpointInterval).stream()
+        .anyMatch(r -> r.type().equals(AuditCheckpoints.TYPE));
+    if (recent || head.seq() + 1 < checkpointInterval) {
+      return head;
+    }
+    AuditRecord checkpoint = AuditCheckpoints.create(head, now.isBefore(head.time()) ? head.time() : now, auditKey, random);
+    tx.appendAudit(checkpoint);
+    return checkpoint;
   }
 
   private Decision decide(ReadTx tx, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential, Instant now)

@@ -1,0 +1,53 @@
+package dev.custos.cli.commands;
+
+import dev.custos.core.audit.AuditRecord;
+import dev.custos.store.Store;
+import dev.custos.store.StoreException;
+import dev.custos.store.StoreUncheckedException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** Streams audit records from the store in pages, in order, with constant memory. */
+final class AuditRecords implements Iterator<AuditRecord> {
+  private static final int PAGE = 1000;
+  private final Store store;
+  private final ArrayDeque<AuditRecord> buffer = new ArrayDeque<>();
+  private long next;
+  private boolean exhausted;
+
+  AuditRecords(Store store, long fromSeq) {
+    this.store = store;
+    this.next = fromSeq;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (buffer.isEmpty() && !exhausted) {
+      List<AuditRecord> page;
+      try {
+        long from = next;
+        page = store.read(tx -> tx.auditRecords(from, PAGE));
+      } catch (StoreException e) {
+        throw new StoreUncheckedException(e);
+      }
+      buffer.addAll(page);
+      if (page.size() < PAGE) {
+        exhausted = true;
+      }
+      if (!page.isEmpty()) {
+        next = page.getLast().seq() + 1;
+      }
+    }
+    return !buffer.isEmpty();
+  }
+
+  @Override
+  public AuditRecord next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return buffer.poll();
+  }
+}
