@@ -59,6 +59,9 @@ final class SafeYaml {
     int documents = 0;
     int depth = 0;
     for (Event e : new Parse(settings).parseString(text)) {
+      if (e.getEventId() == Event.ID.Alias) {
+        throw at(e, source, "aliases (*name) are refused: write each value out in full");
+      }
       if (e instanceof NodeEvent n && n.getAnchor().isPresent()) {
         throw at(e, source, "anchors (&name) are refused: write each value out in full");
       }
@@ -72,7 +75,6 @@ final class SafeYaml {
             throw at(e, source, "more than one document ('---'): a policy file holds exactly one");
           }
         }
-        case Alias -> throw at(e, source, "aliases (*name) are refused: write each value out in full");
         case MappingStart, SequenceStart -> {
           if (++depth > MAX_DEPTH) {
             throw at(e, source, "nested more than " + MAX_DEPTH + " levels deep; the schema never nests that far");
