@@ -10,12 +10,19 @@ final class Quoted {
   private Quoted() {}
 
   static String of(String value) {
-    StringBuilder b = new StringBuilder("'");
-    int n = Math.min(value.length(), MAX);
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      b.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+    return "'" + printable(value.length() > MAX ? value.substring(0, MAX) : value) + (value.length() > MAX ? "…'" : "'");
+  }
+
+  /** {@code text} with every control, format, line- or paragraph-separator character, and lone surrogate half, as '?'. */
+  static String printable(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      boolean unprintable = type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+      b.append(unprintable ? '?' : c);
     }
-    return b.append(value.length() > MAX ? "…'" : "'").toString();
+    return b.toString();
   }
 }

@@ -108,7 +108,11 @@ final class SafeYaml {
   }
 
   private static String oneLine(String message) {
-    return message == null ? "unreadable document" : message.replaceAll("\\s+", " ").strip();
+    if (message == null) {
+      return "unreadable document";
+    }
+    String line = Quoted.printable(message.replaceAll("\\s+", " ").strip());
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
   private static int lineOfCodePoint(String text, int position) {

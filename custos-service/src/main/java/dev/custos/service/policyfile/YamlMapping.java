@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -17,6 +18,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * reported at the key's line; a missing key at the line of the mapping's own key.
  */
 final class YamlMapping {
+  /** Keys shown in paths as they are; any other key is shown quoted, shortened and printable. */
+  private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_<][A-Za-z0-9_.<-]{0,63}");
+
   private final YamlField self;
   private final Map<String, YamlField> entries;
 
@@ -34,7 +38,8 @@ final class YamlMapping {
         throw new PolicyFileException(self.source(), keyLine, self.path(), "keys must be text");
       }
       String key = k.getValue();
-      String path = self.path().isEmpty() ? key : self.path() + "." + key;
+      String segment = SIMPLE_KEY.matcher(key).matches() ? key : Quoted.of(key);
+      String path = self.path().isEmpty() ? segment : self.path() + "." + segment;
       if (key.equals("<<")) {
         throw new PolicyFileException(self.source(), keyLine, path, "merge keys (<<) are refused: write each value out in full");
       }

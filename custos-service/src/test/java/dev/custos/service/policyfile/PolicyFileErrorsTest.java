@@ -296,7 +296,7 @@ class PolicyFileErrorsTest {
     assertRefused(BOUNDED + "destinations:\n  address-books:\n    a: []\n    b: [book:a]\n",
         "policy.yaml:9: destinations.address-books.b[0]: an address book cannot refer to another book");
     assertRefused(BOUNDED + "destinations:\n  address-books:\n    'my friends': []\n",
-        "policy.yaml:8: destinations.address-books.my friends: address book names are 1 to 64 letters, digits, '_', '.' "
+        "policy.yaml:8: destinations.address-books.'my friends': address book names are 1 to 64 letters, digits, '_', '.' "
             + "or '-', starting with a letter or digit");
   }
 
@@ -308,6 +308,14 @@ class PolicyFileErrorsTest {
         "policy.yaml:3: limits: policy does not bound spending: set max-per-transaction and a wallet velocity max-amount, "
             + "or write 'unlimited: true' to allow unlimited spending explicitly");
     assertRefused(BOUNDED + "unlimited: true\n", "policy.yaml:6: unlimited: 'unlimited: true' contradicts the amount limits it sets");
+  }
+
+  @Test
+  void keysInMessagesArePrintableAndShort() {
+    assertRefused(BOUNDED + "\"fe\\nes\": {}\n", "policy.yaml:6: 'fe?es': unknown key (expected approval, destinations, fees, "
+        + "limits, outputs, time-windows, transaction, unlimited, version, warn-only)");
+    assertRefused(BOUNDED + "f" + "e".repeat(100) + ": 1\n", "policy.yaml:6: '" + "f" + "e".repeat(39) + "…': unknown key "
+        + "(expected approval, destinations, fees, limits, outputs, time-windows, transaction, unlimited, version, warn-only)");
   }
 
   @Test
