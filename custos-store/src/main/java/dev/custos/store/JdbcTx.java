@@ -1,0 +1,230 @@
+package dev.custos.store;
+
+import dev.custos.core.audit.AuditRecord;
+import dev.custos.core.policy.Debit;
+import dev.custos.core.policy.VelocityLimit;
+import dev.custos.core.policy.Verdict;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A transaction of either backend: the SQL is portable between SQLite and PostgreSQL (upserts use
+ * {@code ON CONFLICT}); the store that opened the {@link Session} has already begun the
+ * transaction and serialized it against other writers. Unusable once its transaction ended.
+ */
+final class JdbcTx implements WriteTx {
+  private static final String CURRENT_POLICY = "SELECT version, text, sha256_hex, applied_at_us, applied_by FROM policies ORDER BY version DESC LIMIT 1";
+  private static final String INSERT_POLICY = "INSERT INTO policies (version, text, sha256_hex, applied_at_us, applied_by) VALUES (?, ?, ?, ?, ?)";
+  private static final String DECISION = "SELECT verdict, tags, reasons, credential, amount_sat, policy_version, decided_at_us"
+      + " FROM decisions WHERE wallet_id = ? AND txid = ?";
+  private static final String INSERT_DECISION = "INSERT INTO decisions (wallet_id, txid, verdict, tags, reasons, credential, amount_sat,"
+      + " policy_version, decided_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String APPROVALS = "SELECT id, wallet_id, txid, psbt_base64, credential, amount_sat, tags, created_at_us, status"
+      + " FROM pending_approvals ORDER BY created_at_us, id";
+  private static final String INSERT_APPROVAL = "INSERT INTO pending_approvals (id, wallet_id, txid, psbt_base64, credential, amount_sat,"
+      + " tags, created_at_us, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+  private static final String HIGH_WATER_MARK = "SELECT high_water_mark_us FROM meta WHERE id = 1";
+  private static final String RAISE_HIGH_WATER_MARK = "UPDATE meta SET high_water_mark_us = ? WHERE id = 1 AND high_water_mark_us < ?";
+
+  private final Session session;
+  private boolean ended;
+
+  JdbcTx(Session session) {
+    this.session = session;
+  }
+
+  void end() {
+    ended = true;
+  }
+
+  Session session() throws StoreException {
+    if (ended) {
+      throw new StoreException("store transaction already ended: a transaction object must not outlive its work");
+    }
+    return session;
+  }
+
+  @Override
+  public Optional<AppliedPolicy> currentPolicy() throws StoreException {
+    try (ResultSet rs = session().prepare(CURRENT_POLICY).executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(new AppliedPolicy(rs.getLong(1), rs.getString(2), rs.getString(3), EpochMicros.toInstant(rs.getLong(4)), rs.getString(5)));
+    } catch (SQLException e) {
+      throw JdbcFailure.of("current policy", e);
+    }
+  }
+
+  @Override
+  public void applyPolicy(AppliedPolicy policy) throws StoreException {
+    long next = currentPolicy().map(p -> p.version() + 1).orElse(1L);
+    if (policy.version() != next) {
+      throw new StoreException("apply policy: version " + policy.version() + " does not follow the current one (expected " + next + ")");
+    }
+    try {
+      PreparedStatement insert = session().prepare(INSERT_POLICY);
+      insert.setLong(1, policy.version());
+      insert.setString(2, policy.text());
+      insert.setString(3, policy.sha256Hex());
+      insert.setLong(4, EpochMicros.floor(policy.appliedAt()));
+      insert.setString(5, policy.appliedBy());
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw JdbcFailure.of("apply policy", e);
+    }
+  }
+
+  @Override
+  public Optional<RecordedDecision> decision(String walletId, String unsignedTxid) throws StoreException {
+    try {
+      PreparedStatement q = session().prepare(DECISION);
+      q.setString(1, walletId);
+      q.setString(2, unsignedTxid);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String where = "decision of wallet " + walletId + " for " + unsignedTxid;
+        return Optional.of(new RecordedDecision(walletId, unsignedTxid, verdict(rs.getString(1), where), list(rs.getString(2), where),
+            list(rs.getString(3), where), rs.getString(4), rs.getLong(5), rs.getLong(6), EpochMicros.toInstant(rs.getLong(7))));
+      }
+    } catch (SQLException e) {
+      throw JdbcFailure.of("decision lookup", e);
+    }
+  }
+
+  @Override
+  public void recordDecision(RecordedDecision d) throws StoreException {
+    if (decision(d.walletId(), d.unsignedTxid()).isPresent()) {
+      throw new StoreException("record decision: wallet " + d.walletId() + " already has a decision for " + d.unsignedTxid());
+    }
+    try {
+      PreparedStatement insert = session().prepare(INSERT_DECISION);
+      insert.setString(1, d.walletId());
+      insert.setString(2, d.unsignedTxid());
+      insert.setString(3, d.verdict().name());
+      insert.setString(4, TextList.encode(d.tags()));
+      insert.setString(5, TextList.encode(d.reasons()));
+      insert.setString(6, d.credential());
+      insert.setLong(7, d.amountSat());
+      insert.setLong(8, d.policyVersion());
+      insert.setLong(9, EpochMicros.floor(d.decidedAt()));
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw JdbcFailure.of("record decision", e);
+    }
+  }
+
+  @Override
+  public List<PendingApproval> pendingApprovals() throws StoreException {
+    List<PendingApproval> out = new ArrayList<>();
+    try (ResultSet rs = session().prepare(APPROVALS).executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        out.add(new PendingApproval(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+            list(rs.getString(7), "pending approval " + id), EpochMicros.toInstant(rs.getLong(8)), rs.getString(9)));
+      }
+    } catch (SQLException e) {
+      throw JdbcFailure.of("pending approvals", e);
+    }
+    return out;
+  }
+
+  @Override
+  public void addPendingApproval(PendingApproval a) throws StoreException {
+    try {
+      PreparedStatement insert = session().prepare(INSERT_APPROVAL);
+      insert.setString(1, a.id());
+      insert.setString(2, a.walletId());
+      insert.setString(3, a.unsignedTxid());
+      insert.setString(4, a.psbtBase64());
+      insert.setString(5, a.credential());
+      insert.setLong(6, a.amountSat());
+      insert.setString(7, TextList.encode(a.tags()));
+      insert.setLong(8, EpochMicros.floor(a.createdAt()));
+      insert.setString(9, a.status());
+      if (insert.executeUpdate() == 0) {
+        throw new StoreException("add pending approval: id " + a.id() + " already exists");
+      }
+    } catch (SQLException e) {
+      throw JdbcFailure.of("add pending approval", e);
+    }
+  }
+
+  @Override
+  public void debit(List<Debit> debits, Instant at, String unsignedTxid) throws StoreException {
+    VelocityBuckets.debit(session(), debits, at, unsignedTxid);
+  }
+
+  @Override
+  public Totals totals(VelocityLimit.Scope scope, String key, Duration window, Instant now) {
+    try {
+      return VelocityBuckets.totals(session(), scope, key, window, now);
+    } catch (StoreException e) {
+      throw new StoreUncheckedException(e);
+    }
+  }
+
+  @Override
+  public Instant highWaterMark() throws StoreException {
+    try (ResultSet rs = session().prepare(HIGH_WATER_MARK).executeQuery()) {
+      if (!rs.next()) {
+        throw new StoreException("high-water mark: the meta row is missing");
+      }
+      return EpochMicros.toInstant(rs.getLong(1));
+    } catch (SQLException e) {
+      throw JdbcFailure.of("high-water mark", e);
+    }
+  }
+
+  @Override
+  public void advanceHighWaterMark(Instant t) throws StoreException {
+    long micros = EpochMicros.ceil(t);
+    try {
+      PreparedStatement update = session().prepare(RAISE_HIGH_WATER_MARK);
+      update.setLong(1, micros);
+      update.setLong(2, micros);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw JdbcFailure.of("advance high-water mark", e);
+    }
+  }
+
+  @Override
+  public Optional<AuditRecord> auditHead() throws StoreException {
+    return AuditChain.head(session());
+  }
+
+  @Override
+  public List<AuditRecord> auditRecords(long fromSeq, int limit) throws StoreException {
+    return AuditChain.from(session(), fromSeq, limit);
+  }
+
+  @Override
+  public void appendAudit(AuditRecord record) throws StoreException {
+    AuditChain.append(session(), record);
+  }
+
+  private static Verdict verdict(String stored, String where) throws StoreException {
+    try {
+      return Verdict.valueOf(stored);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(where + " has an unknown verdict");
+    }
+  }
+
+  private static List<String> list(String stored, String where) throws StoreException {
+    try {
+      return TextList.decode(stored);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(where + " has a malformed list column: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,495 @@
+package dev.custos.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custos.core.audit.AuditRecord;
+import dev.custos.core.policy.Debit;
+import dev.custos.core.policy.VelocityLedger.Totals;
+import dev.custos.core.policy.VelocityLimit.Scope;
+import dev.custos.core.policy.Verdict;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The behaviour every {@link Store} backend must have. A backend's test extends this class and
+ * supplies a fresh database per test; the same suite then runs against SQLite and PostgreSQL.
+ * Lives in the test-jar so that other modules can reuse it.
+ */
+public abstract class StoreContractTest {
+  private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
+
+  protected String url;
+  protected Store store;
+
+  /** A JDBC URL of a new, empty database; {@link StoreFactory#open(String)} must accept it. */
+  protected abstract String newDatabaseUrl() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    url = newDatabaseUrl();
+    store = StoreFactory.open(url);
+  }
+
+  @AfterEach
+  void closeStore() throws Exception {
+    store.close();
+  }
+
+  /** A connection outside the store, to play the attacker who edits rows. */
+  protected Connection raw() throws Exception {
+    return DriverManager.getConnection(url);
+  }
+
+  // ---- decisions ----
+
+  @Test
+  void decisionIsRecordedOncePerWalletAndTransactionAndLookedUpAsRecorded() throws Exception {
+    RecordedDecision d = decision("w1", "tx1", Verdict.ALLOW);
+    store.write(tx -> {
+      tx.recordDecision(d);
+      return null;
+    });
+    assertThat(decisionOf("w1", "tx1")).contains(d);
+    assertThat(decisionOf("w1", "tx2")).isEmpty();
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.recordDecision(decision("w1", "tx1", Verdict.DENY));
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("already has a decision");
+    assertThat(decisionOf("w1", "tx1")).contains(d);
+
+    RecordedDecision otherWallet = decision("w2", "tx1", Verdict.PENDING_APPROVAL);
+    store.write(tx -> {
+      tx.recordDecision(otherWallet);
+      return null;
+    });
+    assertThat(decisionOf("w2", "tx1")).contains(otherWallet);
+  }
+
+  @Test
+  void decisionTagsAndReasonsRoundTripAnyText() throws Exception {
+    RecordedDecision d = new RecordedDecision("w", "t", Verdict.DENY, List.of("policy-a", "", "with,comma:and colon", "ünïcødé ₿"),
+        List.of("3:x,", "line\nbreak", "", "emoji 😀"), "cred", 1234, 7, Instant.parse("2026-01-10T12:00:00.123456Z"));
+    store.write(tx -> {
+      tx.recordDecision(d);
+      return null;
+    });
+    assertThat(decisionOf("w", "t")).contains(d);
+  }
+
+  // ---- velocity ----
+
+  @Test
+  void velocityTotalsAreExactWhenNoSpendFallsInTheOldestMinute() throws Exception {
+    debit("w", "2026-01-03T11:59:30Z", 32_000);
+    debit("w", "2026-01-04T12:00:30Z", 16_000);
+    debit("w", "2026-01-09T12:00:30Z", 8_000);
+    debit("w", "2026-01-10T09:59:30Z", 1_000);
+    debit("w", "2026-01-10T10:00:30Z", 2_000);
+    debit("w", "2026-01-10T11:30:00Z", 4_000);
+
+    assertThat(totals("w", Duration.ofHours(1), T0)).isEqualTo(new Totals(4_000, 1));
+    assertThat(totals("w", Duration.ofHours(2), T0)).isEqualTo(new Totals(6_000, 2));
+    assertThat(totals("w", Duration.ofHours(24), T0)).isEqualTo(new Totals(15_000, 4));
+    assertThat(totals("w", Duration.ofDays(7), T0)).isEqualTo(new Totals(31_000, 5));
+    assertThat(totals("w", Duration.ofDays(8), T0)).isEqualTo(new Totals(63_000, 6));
+    Instant unaligned = Instant.parse("2026-01-10T12:34:56.789Z");
+    assertThat(totals("w", Duration.ofHours(1), unaligned)).isEqualTo(Totals.ZERO);
+    assertThat(totals("w", Duration.ofHours(3), unaligned)).isEqualTo(new Totals(7_000, 3));
+    assertThat(totals("other", Duration.ofDays(7), T0)).isEqualTo(Totals.ZERO);
+  }
+
+  @Test
+  void velocityCountsThePartiallyCoveredOldestMinuteWhole() throws Exception {
+    debit("w", "2026-01-10T10:59:50Z", 500);
+    // (11:00:30, 12:00:30]: the spend at 10:59:50 is outside, in another minute: not counted.
+    assertThat(totals("w", Duration.ofHours(1), Instant.parse("2026-01-10T12:00:30Z"))).isEqualTo(Totals.ZERO);
+    // (10:59:55, 11:59:55]: the spend is 5 s before the window, in its oldest minute: counted (safe side).
+    assertThat(totals("w", Duration.ofHours(1), Instant.parse("2026-01-10T11:59:55Z"))).isEqualTo(new Totals(500, 1));
+  }
+
+  @Test
+  void velocityScopesAndLongKeysAreSeparateBudgets() throws Exception {
+    String script = "5120" + "ab".repeat(300);
+    store.write(tx -> {
+      tx.debit(List.of(new Debit(Scope.WALLET, "w", 10), new Debit(Scope.CREDENTIAL, "w", 20), new Debit(Scope.DESTINATION, script, 30)),
+          T0, "tx1");
+      return null;
+    });
+    assertThat(totals(Scope.WALLET, "w", Duration.ofHours(1), T0)).isEqualTo(new Totals(10, 1));
+    assertThat(totals(Scope.CREDENTIAL, "w", Duration.ofHours(1), T0)).isEqualTo(new Totals(20, 1));
+    assertThat(totals(Scope.DESTINATION, script, Duration.ofHours(1), T0)).isEqualTo(new Totals(30, 1));
+    assertThat(totals(Scope.DESTINATION, script + "00", Duration.ofHours(1), T0)).isEqualTo(Totals.ZERO);
+  }
+
+  @Test
+  void aTransactionDebitsABudgetOnlyOnce() throws Exception {
+    debit("w", "2026-01-10T11:00:00Z", 100, "tx1");
+    assertThatThrownBy(() -> debit("w", "2026-01-10T11:01:00Z", 100, "tx1"))
+        .isInstanceOf(StoreException.class).hasMessageContaining("tx1 already debited this wallet budget");
+    assertThat(totals("w", Duration.ofHours(2), T0)).isEqualTo(new Totals(100, 1));
+  }
+
+  @Test
+  void velocityTotalsRejectWindowsOutsideTheSupportedRange() {
+    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), Duration.ofDays(367)}) {
+      assertThatThrownBy(() -> totals("w", bad, T0)).isInstanceOf(StoreException.class).hasMessageContaining("window");
+    }
+  }
+
+  /**
+   * Property: replaying random spends in time order, with {@code now} never below the latest spend
+   * (the high-water-mark invariant), the store's total is at least the exact sum over the raw list
+   * and at most that plus the spends in the minute containing {@code now - window}.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 5, 8})
+  void velocityNeverUnderCountsRandomSpends(long seed) throws Exception {
+    Random rnd = new Random(seed);
+    List<Spend> spends = new ArrayList<>();
+    Instant t = T0.plusMillis(rnd.nextInt(86_400_000));
+    int n = 0;
+    for (int round = 0; round < 40; round++) {
+      List<Spend> batch = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        t = t.plusNanos(randomGap(rnd));
+        batch.add(new Spend(t, 1 + rnd.nextInt(1_000_000), "tx" + n++));
+      }
+      store.write(tx -> {
+        for (Spend s : batch) {
+          tx.debit(List.of(new Debit(Scope.WALLET, "w", s.amount)), s.at, s.txid);
+        }
+        return null;
+      });
+      spends.addAll(batch);
+      t = t.plusNanos(rnd.nextLong(120_000_000_000L));
+      Instant now = t;
+      Duration random = Duration.ofSeconds(60 + rnd.nextLong(10 * 86_400), rnd.nextInt(1_000_000_000));
+      for (Duration w : List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), random)) {
+        Totals got = totals("w", w, now);
+        Totals exact = sum(spends, now.minus(w), now);
+        Instant oldestMinute = Instant.ofEpochSecond(Math.floorDiv(now.minus(w).getEpochSecond(), 60) * 60);
+        Totals slack = sum(spends, oldestMinute.minusNanos(1), now.minus(w));
+        String at = "seed " + seed + ", now " + now + ", window " + w;
+        assertThat(got.amountSat()).as(at).isBetween(exact.amountSat(), exact.amountSat() + slack.amountSat());
+        assertThat(got.count()).as(at).isBetween(exact.count(), exact.count() + slack.count());
+      }
+    }
+    for (int i = 0; i < 100; i++) {
+      Instant now = T0.plusSeconds(rnd.nextLong(20 * 86_400));
+      Duration w = Duration.ofSeconds(60 + rnd.nextLong(10 * 86_400));
+      assertThat(totals("w", w, now).amountSat()).as("seed " + seed + ", any now " + now).isGreaterThanOrEqualTo(sum(spends, now.minus(w), now).amountSat());
+    }
+  }
+
+  // ---- transactions ----
+
+  @Test
+  void aFailedWriteLeavesNothing() throws Exception {
+    AuditRecord first = AuditRecord.next(null, T0, "test", Map.of());
+    assertThatThrownBy(() -> store.write(tx -> {
+      writeOneOfEverything(tx, first);
+      throw new IllegalStateException("boom");
+    })).isInstanceOf(StoreException.class).hasMessageContaining("IllegalStateException");
+    StoreException mine = new StoreException("mine");
+    assertThatThrownBy(() -> store.write(tx -> {
+      writeOneOfEverything(tx, first);
+      throw mine;
+    })).isSameAs(mine);
+    assertThatThrownBy(() -> store.write(tx -> {
+      writeOneOfEverything(tx, first);
+      throw new StoreUncheckedException(mine);
+    })).isSameAs(mine);
+
+    store.read(tx -> {
+      assertThat(tx.decision("w", "tx1")).isEmpty();
+      assertThat(tx.totals(Scope.WALLET, "w", Duration.ofDays(1), T0)).isEqualTo(Totals.ZERO);
+      assertThat(tx.pendingApprovals()).isEmpty();
+      assertThat(tx.currentPolicy()).isEmpty();
+      assertThat(tx.auditHead()).isEmpty();
+      assertThat(tx.highWaterMark()).isEqualTo(Instant.EPOCH);
+      return null;
+    });
+    store.write(tx -> {
+      writeOneOfEverything(tx, first);
+      return null;
+    });
+    assertThat(store.read(ReadTx::auditHead)).contains(first);
+  }
+
+  @Test
+  void concurrentWritersOnTwoStoreInstancesNeverLoseAnUpdateNorOverspend() throws Exception {
+    int limit = 60;
+    try (Store second = StoreFactory.open(url); ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        Store s = w % 2 == 0 ? store : second;
+        int worker = w;
+        workers.add(pool.submit(() -> {
+          for (int i = 0; i < 25; i++) {
+            String txid = "w" + worker + "-" + i;
+            s.write(tx -> {
+              if (tx.totals(Scope.WALLET, "budget", Duration.ofDays(1), T0).count() < limit) {
+                tx.debit(List.of(new Debit(Scope.WALLET, "budget", 7)), T0, txid);
+              }
+              tx.debit(List.of(new Debit(Scope.WALLET, "all", 3)), T0, txid);
+              return null;
+            });
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : workers) {
+        f.get();
+      }
+    }
+    assertThat(totals("all", Duration.ofDays(1), T0)).isEqualTo(new Totals(300, 100));
+    assertThat(totals("budget", Duration.ofDays(1), T0)).isEqualTo(new Totals(7L * limit, limit));
+  }
+
+  @Test
+  void nestedWritesOnOneThreadAreRejected() throws Exception {
+    assertThatThrownBy(() -> store.write(tx -> store.write(inner -> null)))
+        .isInstanceOf(StoreException.class).hasMessageContaining("nested");
+  }
+
+  @Test
+  void aReadTransactionCannotWrite() {
+    assertThatThrownBy(() -> store.read(tx -> {
+      ((WriteTx) tx).advanceHighWaterMark(T0);
+      return null;
+    })).isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void aTransactionObjectIsUnusableAfterItsWork() throws Exception {
+    AtomicReference<ReadTx> leaked = new AtomicReference<>();
+    store.read(tx -> {
+      leaked.set(tx);
+      return null;
+    });
+    assertThatThrownBy(() -> leaked.get().highWaterMark()).isInstanceOf(StoreException.class).hasMessageContaining("ended");
+  }
+
+  @Test
+  void aClosedStoreRefusesWork() throws Exception {
+    store.close();
+    assertThatThrownBy(() -> store.read(ReadTx::highWaterMark)).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> store.write(ReadTx::highWaterMark)).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void reopeningKeepsEverything() throws Exception {
+    store.write(tx -> {
+      tx.recordDecision(decision("w", "tx1", Verdict.ALLOW));
+      return null;
+    });
+    store.close();
+    store = StoreFactory.open(url);
+    assertThat(decisionOf("w", "tx1")).isPresent();
+  }
+
+  // ---- audit ----
+
+  @Test
+  void auditAppendAcceptsOnlyTheNextLinkOfTheChain() throws Exception {
+    AuditRecord r0 = AuditRecord.next(null, T0, "boot", Map.of("v", "1"));
+    AuditRecord r1 = AuditRecord.next(r0, T0.plusSeconds(1), "decision", Map.of("wallet", "w"));
+    AuditRecord stray = AuditRecord.next(AuditRecord.next(null, T0, "other", Map.of()), T0, "x", Map.of());
+
+    assertThatThrownBy(() -> append(r1)).isInstanceOf(StoreException.class).hasMessageContaining("seq 1 does not extend");
+    append(r0);
+    assertThatThrownBy(() -> append(r0)).isInstanceOf(StoreException.class).hasMessageContaining("seq 0 does not extend");
+    assertThatThrownBy(() -> append(stray)).isInstanceOf(StoreException.class).hasMessageContaining("does not link");
+    AuditRecord forged = new AuditRecord(1, r1.time(), r1.type(), r1.fields(), r1.prevHash(), r0.hash());
+    assertThatThrownBy(() -> append(forged)).isInstanceOf(StoreException.class).hasMessageContaining("does not match its content");
+    append(r1);
+
+    assertThat(store.read(ReadTx::auditHead)).contains(r1);
+    assertThat(auditRecords(0, 10)).containsExactly(r0, r1);
+    assertThat(auditRecords(1, 10)).containsExactly(r1);
+    assertThat(auditRecords(0, 1)).containsExactly(r0);
+    assertThat(auditRecords(2, 10)).isEmpty();
+  }
+
+  @Test
+  void aTamperedAuditRowIsReportedWithItsSeq() throws Exception {
+    AuditRecord r0 = AuditRecord.next(null, T0, "boot", Map.of());
+    AuditRecord r1 = AuditRecord.next(r0, T0, "decision", Map.of("amount", "1000"));
+    AuditRecord r2 = AuditRecord.next(r1, T0, "decision", Map.of("amount", "2000"));
+    for (AuditRecord r : List.of(r0, r1, r2)) {
+      append(r);
+    }
+    AuditRecord edited = AuditRecord.next(r0, T0, "decision", Map.of("amount", "1"));
+    try (Connection c = raw(); PreparedStatement up = c.prepareStatement("UPDATE audit SET record = ? WHERE seq = 1")) {
+      up.setBytes(1, edited.canonicalBytes());
+      assertThat(up.executeUpdate()).isEqualTo(1);
+    }
+    assertThatThrownBy(() -> store.read(tx -> tx.auditRecords(0, 10)))
+        .isInstanceOf(StoreException.class).hasMessageContaining("seq 1").hasMessageContaining("tampered");
+
+    try (Connection c = raw(); PreparedStatement up = c.prepareStatement("UPDATE audit SET record = ?, hash = ? WHERE seq = 1")) {
+      up.setBytes(1, edited.canonicalBytes());
+      up.setBytes(2, edited.hash().toByteArray());
+      up.executeUpdate();
+    }
+    assertThatThrownBy(() -> store.read(tx -> tx.auditRecords(0, 10)))
+        .isInstanceOf(StoreException.class).hasMessageContaining("seq 2 does not link to seq 1");
+
+    try (Connection c = raw(); PreparedStatement up = c.prepareStatement("UPDATE audit SET record = ? WHERE seq = 2")) {
+      up.setBytes(1, new byte[] {1, 2, 3});
+      up.executeUpdate();
+    }
+    assertThatThrownBy(() -> store.read(ReadTx::auditHead)).isInstanceOf(StoreException.class).hasMessageContaining("seq 2 is corrupt");
+    assertThatThrownBy(() -> append(AuditRecord.next(r2, T0, "x", Map.of()))).isInstanceOf(StoreException.class).hasMessageContaining("seq 2");
+  }
+
+  // ---- policies, approvals, high-water mark ----
+
+  @Test
+  void policyVersionsIncreaseByOneAndTheLatestIsInForce() throws Exception {
+    assertThat(store.read(ReadTx::currentPolicy)).isEmpty();
+    AppliedPolicy v1 = new AppliedPolicy(1, "limits: {}\n", "aa".repeat(32), T0, "admin-1");
+    AppliedPolicy v2 = new AppliedPolicy(2, "limits: {max: 5}\n", "bb".repeat(32), T0.plusSeconds(60), "admin-2");
+    assertThatThrownBy(() -> apply(v2)).isInstanceOf(StoreException.class).hasMessageContaining("expected 1");
+    apply(v1);
+    assertThat(store.read(ReadTx::currentPolicy)).contains(v1);
+    apply(v2);
+    assertThat(store.read(ReadTx::currentPolicy)).contains(v2);
+    assertThatThrownBy(() -> apply(v2)).isInstanceOf(StoreException.class).hasMessageContaining("expected 3");
+  }
+
+  @Test
+  void pendingApprovalsComeOldestFirstAndIdsAreUnique() throws Exception {
+    PendingApproval late = new PendingApproval("a2", "w", "tx2", "cHNidP8=", "cred", 20, List.of("needs-approval"), T0.plusSeconds(5), "pending");
+    PendingApproval early = new PendingApproval("a1", "w", "tx1", "cHNidP8=", "cred", 10, List.of(), T0, "pending");
+    store.write(tx -> {
+      tx.addPendingApproval(late);
+      tx.addPendingApproval(early);
+      return null;
+    });
+    assertThat(store.read(ReadTx::pendingApprovals)).containsExactly(early, late);
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.addPendingApproval(early);
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("a1 already exists");
+  }
+
+  @Test
+  void highWaterMarkNeverLowers() throws Exception {
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(Instant.EPOCH);
+    advance(T0);
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(T0);
+    advance(T0.minusSeconds(3600));
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(T0);
+    Instant withNanos = T0.plusNanos(1_500);
+    advance(withNanos);
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(T0.plusNanos(2_000)).isAfterOrEqualTo(withNanos);
+  }
+
+  // ---- helpers ----
+
+  private static void writeOneOfEverything(WriteTx tx, AuditRecord audit) throws StoreException {
+    tx.recordDecision(decision("w", "tx1", Verdict.ALLOW));
+    tx.debit(List.of(new Debit(Scope.WALLET, "w", 5)), T0, "tx1");
+    tx.addPendingApproval(new PendingApproval("a", "w", "tx1", "cHNidP8=", "cred", 5, List.of(), T0, "pending"));
+    tx.applyPolicy(new AppliedPolicy(1, "x", "00".repeat(32), T0, "admin"));
+    tx.appendAudit(audit);
+    tx.advanceHighWaterMark(T0);
+  }
+
+  private static RecordedDecision decision(String wallet, String txid, Verdict verdict) {
+    return new RecordedDecision(wallet, txid, verdict, List.of("velocity-wallet-amount"), List.of("spent 5 > max 4"), "cred-1", 5_000,
+        1, T0);
+  }
+
+  private void debit(String wallet, String at, long amount) throws StoreException {
+    debit(wallet, at, amount, "tx-" + at);
+  }
+
+  private void debit(String wallet, String at, long amount, String txid) throws StoreException {
+    store.write(tx -> {
+      tx.debit(List.of(new Debit(Scope.WALLET, wallet, amount)), Instant.parse(at), txid);
+      return null;
+    });
+  }
+
+  private Totals totals(String wallet, Duration window, Instant now) throws StoreException {
+    return totals(Scope.WALLET, wallet, window, now);
+  }
+
+  private Totals totals(Scope scope, String key, Duration window, Instant now) throws StoreException {
+    return store.read(tx -> tx.totals(scope, key, window, now));
+  }
+
+  private Optional<RecordedDecision> decisionOf(String wallet, String txid) throws StoreException {
+    return store.read(tx -> tx.decision(wallet, txid));
+  }
+
+  private List<AuditRecord> auditRecords(long fromSeq, int limit) throws StoreException {
+    return store.read(tx -> tx.auditRecords(fromSeq, limit));
+  }
+
+  private void append(AuditRecord r) throws StoreException {
+    store.write(tx -> {
+      tx.appendAudit(r);
+      return null;
+    });
+  }
+
+  private void apply(AppliedPolicy p) throws StoreException {
+    store.write(tx -> {
+      tx.applyPolicy(p);
+      return null;
+    });
+  }
+
+  private void advance(Instant t) throws StoreException {
+    store.write(tx -> {
+      tx.advanceHighWaterMark(t);
+      return null;
+    });
+  }
+
+  /** Gaps that mix bursts (same second), minutes, hours and days. */
+  private static long randomGap(Random rnd) {
+    return switch (rnd.nextInt(4)) {
+      case 0 -> rnd.nextLong(2_000_000_000L);
+      case 1 -> rnd.nextLong(180_000_000_000L);
+      case 2 -> rnd.nextLong(7_200_000_000_000L);
+      default -> rnd.nextLong(129_600_000_000_000L);
+    };
+  }
+
+  /** Exact sum over the raw list: spends with {@code from < at <= to}. */
+  private static Totals sum(List<Spend> spends, Instant from, Instant to) {
+    long amount = 0;
+    long count = 0;
+    for (Spend s : spends) {
+      if (s.at.isAfter(from) && !s.at.isAfter(to)) {
+        amount += s.amount;
+        count++;
+      }
+    }
+    return new Totals(amount, count);
+  }
+
+  private record Spend(Instant at, long amount, String txid) {}
+}
