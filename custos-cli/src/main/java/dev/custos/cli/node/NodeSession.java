@@ -35,7 +35,7 @@ public final class NodeSession implements AutoCloseable {
       throw CliException.badInput(e.getMessage());
     }
     try {
-      return new NodeSession(ks, config, StoreFactory.open(config.storeUrl(), config.storeUser(), config.storePassword()));
+      return new NodeSession(ks, config, StoreFactory.open(config.storeUrl(), config.storeUser().orElse(null), config.storePassword().orElse(null)));
     } catch (StoreException e) {
       throw new CliException(ExitCode.INTERNAL, "cannot open store " + NodeConfig.redactUrl(config.storeUrl()) + ": " + e.getMessage(), e);
     }

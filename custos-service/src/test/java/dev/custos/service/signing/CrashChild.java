@@ -1,6 +1,7 @@
 package dev.custos.service.signing;
 
 import dev.custos.core.analysis.WalletView;
+import dev.custos.core.audit.AuditKey;
 import dev.custos.core.keys.Account;
 import dev.custos.core.keys.AccountType;
 import dev.custos.core.keys.ExtendedPrivateKey;
@@ -33,18 +34,18 @@ public final class CrashChild {
     int count = Integer.parseInt(args[1]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (ExtendedPrivateKey master = TestWallets.master(TestWallets.ABANDON);
-        Store store = StoreFactory.open("jdbc:sqlite:" + db, Optional.empty(), Optional.empty())) {
+        AuditKey auditKey = AuditKey.derive(master);
+        Store store = StoreFactory.open("jdbc:sqlite:" + db)) {
       List<Account> accounts = new ArrayList<>();
       for (AccountType t : AccountType.values()) {
         accounts.add(Account.derive(master, t, Network.REGTEST, 0));
       }
       WalletContext wallet = new WalletContext(Network.REGTEST, new WalletView(master.fingerprint(), accounts));
-      SigningWorkflow flow = new SigningWorkflow(store,
-          text -> parse(text), Clock.systemUTC(), new SecureRandom());
+      SigningWorkflow flow = new SigningWorkflow(store, CrashChild::parse, Clock.systemUTC(), new SecureRandom(), 10);
       out.println("READY");
       for (int i = 0; i < count; i++) {
         var psbt = CrashPsbts.spend(accounts.get(2), i);
-        SignOutcome o = flow.sign(psbt, wallet, new HdSigningKeys(master), "local:crash-test");
+        SignOutcome o = flow.sign(psbt, wallet, new HdSigningKeys(master), auditKey, "local:crash-test");
         if (o.decision().verdict() == Verdict.ALLOW && o.psbt().isPresent()) {
           out.println("RELEASED " + i + " " + o.analysis().unsignedTxid() + " " + o.analysis().amountLeavingSat());
         } else {
