@@ -59,6 +59,26 @@ class CliEndToEndTest {
         "--passphrase-env", "CUSTOS_PW", "--mnemonic-file", mnemonic.toString(), "--kdf-profile", "test");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout()).contains("Master fingerprint: 73c5da0a").doesNotContain("abandon");
+    applyPolicy(POLICY);
+  }
+
+  static final String POLICY = """
+      version: 1
+      limits:
+        max-per-transaction: 0.05 BTC
+        velocity:
+          - {window: 24h, per: wallet, max-amount: 0.1 BTC, max-count: 20}
+      fees:
+        max-rate: 500
+      approval:
+        above-amount: 0.03 BTC
+      """;
+
+  private void applyPolicy(String yaml) throws Exception {
+    Path file = tmp.resolve("policy-" + yaml.hashCode() + ".yaml");
+    Files.writeString(file, yaml);
+    CliRunner.Result r = cli.run("policy", "apply", "--data-dir", dataDir.toString(), "--file", file.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
   }
 
   @Test
@@ -309,6 +329,141 @@ class CliEndToEndTest {
       CliRunner.Result r = cli.run(cmd);
       assertThat(r.exitCode()).as(String.join(" ", cmd)).isZero();
       assertThat(r.stdout()).contains("Usage:");
+    }
+  }
+
+  private Path psbtSending(long amountSat) throws Exception {
+    JsonNode account = descriptors().get("accounts").get(2);
+    int index = random.nextInt(1000);
+    PublicKey key = derive(account, 0, index);
+    Transaction prev = TestWallets.funding(random, List.of(TestWallets.out(amountSat + 10_000, bytes(Script.pay2wpkh(key)))));
+    PsbtInput in = new InputBuilder().nonWitnessUtxo(prev).witnessUtxo(prev.txOut.get(0)).derivation(key, origin(account, 0, index)).build();
+    Psbt psbt = PsbtFactory.v0(List.of(prev), List.of(0), List.of(in),
+        List.of(TestWallets.out(amountSat, bytes(Script.pay2wpkh(PublicKey.fromHex("02" + "33".repeat(32)))))),
+        List.of(PsbtFactory.plainOutput()));
+    Path p = tmp.resolve("send-" + amountSat + "-" + index + ".psbt");
+    Files.writeString(p, PsbtCodec.toBase64(psbt));
+    return p;
+  }
+
+  private CliRunner.Result sign(Path in, Path out) {
+    return cli.run("psbt", "sign", "--data-dir", dataDir.toString(), "--passphrase-env", "CUSTOS_PW",
+        "--in", in.toString(), "--out", out.toString());
+  }
+
+  @Test
+  void aSpendAboveThePerTransactionMaximumIsDeniedWithItsTag() throws Exception {
+    Path out = tmp.resolve("denied.psbt");
+    CliRunner.Result r = sign(psbtSending(6_000_000), out);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED);
+    assertThat(r.stderr()).contains("denied by policy: policy-amount-max-per-tx");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aSpendAboveTheApprovalThresholdIsPendingWithExitFour() throws Exception {
+    Path out = tmp.resolve("pending.psbt");
+    CliRunner.Result r = sign(psbtSending(4_000_000), out);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.PENDING_APPROVAL);
+    assertThat(r.stderr()).contains("pending approval: policy-approval-amount");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void checkIsADryRunAndARetriedSignatureIsNotDebitedTwice() throws Exception {
+    Path psbt = psbtSending(2_000_000);
+    CliRunner.Result c1 = cli.run("psbt", "check", "--data-dir", dataDir.toString(), "--in", psbt.toString());
+    CliRunner.Result c2 = cli.run("psbt", "check", "--data-dir", dataDir.toString(), "--in", psbt.toString());
+    assertThat(c1.exitCode()).as(c1.stderr()).isZero();
+    assertThat(c1.stdout()).contains("decision: ALLOW").contains("wallet 24h: 0.08 BTC of 0.1 BTC left after this");
+    assertThat(c2.stdout()).isEqualTo(c1.stdout());
+
+    assertThat(sign(psbt, tmp.resolve("s1.psbt")).exitCode()).isZero();
+    CliRunner.Result again = sign(psbt, tmp.resolve("s2.psbt"));
+    assertThat(again.exitCode()).as(again.stderr()).isZero();
+    assertThat(again.stderr()).contains("not debited again");
+    // One debit of 0.02 BTC: another 0.02 BTC spend leaves 0.06 BTC.
+    CliRunner.Result c3 = cli.run("psbt", "check", "--data-dir", dataDir.toString(), "--in", psbtSending(2_000_000).toString());
+    assertThat(c3.stdout()).contains("wallet 24h: 0.06 BTC of 0.1 BTC left after this");
+  }
+
+  @Test
+  void theVelocityBudgetIsEnforcedAcrossRequests() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(sign(psbtSending(2_000_000), tmp.resolve("v" + i + ".psbt")).exitCode()).isZero();
+    }
+    CliRunner.Result r = sign(psbtSending(2_000_000), tmp.resolve("v5.psbt"));
+    assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED);
+    assertThat(r.stderr()).contains("policy-velocity-wallet-amount");
+  }
+
+  @Test
+  void withoutAPolicyNothingIsSigned() throws Exception {
+    Path fresh = tmp.resolve("fresh");
+    Path mnemonic = tmp.resolve("mnemonic.txt");
+    assertThat(cli.run("init", "--data-dir", fresh.toString(), "--network", "regtest", "--passphrase-env", "CUSTOS_PW",
+        "--mnemonic-file", mnemonic.toString(), "--kdf-profile", "test").exitCode()).isZero();
+    CliRunner.Result r = cli.run("psbt", "sign", "--data-dir", fresh.toString(), "--passphrase-env", "CUSTOS_PW",
+        "--in", psbtSending(1_000).toString(), "--out", tmp.resolve("x.psbt").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED);
+    assertThat(r.stderr()).contains("policy-none-applied");
+  }
+
+  @Test
+  void policyCheckNamesTheLineAndShowPrintsTheAppliedText() throws Exception {
+    Path bad = tmp.resolve("bad.yaml");
+    Files.writeString(bad, "version: 1\nlimits:\n  max-per-transaction: 5000\n");
+    CliRunner.Result r = cli.run("policy", "check", "--file", bad.toString(), "--network", "regtest");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.stderr()).contains("bad.yaml:3").hasLineCount(1);
+    CliRunner.Result show = cli.run("policy", "show", "--data-dir", dataDir.toString());
+    assertThat(show.stdout()).contains("# policy version 1").contains("max-per-transaction: 0.05 BTC");
+  }
+
+  @Test
+  void theAuditLogVerifiesExportsAndDetectsTampering() throws Exception {
+    assertThat(sign(psbtSending(1_000_000), tmp.resolve("a.psbt")).exitCode()).isZero();
+    assertThat(sign(psbtSending(9_000_000), tmp.resolve("b.psbt")).exitCode()).isEqualTo(ExitCode.REFUSED);
+    CliRunner.Result v = cli.run("audit", "verify", "--data-dir", dataDir.toString());
+    assertThat(v.exitCode()).as(v.stderr()).isZero();
+    assertThat(v.stdout()).contains("audit log intact");
+
+    CliRunner.Result e = cli.run("audit", "export", "--data-dir", dataDir.toString());
+    List<JsonNode> lines = new java.util.ArrayList<>();
+    for (String l : e.stdout().split("\n")) {
+      lines.add(json.readTree(l));
+    }
+    assertThat(lines).extracting(n -> n.get("type").asText())
+        .contains("key.init", "policy.apply", "key.unlock", "psbt.request", "policy.decision", "signature.release");
+    assertThat(lines).anyMatch(n -> n.get("type").asText().equals("policy.decision")
+        && n.get("fields").toString().contains("DENY policy-amount-max-per-tx"));
+    assertThat(e.stdout()).doesNotContain("correct horse").doesNotContain("abandon");
+
+    // Rewrite record 1 consistently (new contents, recomputed hash): the chain breaks at record 2.
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("custos.db"))) {
+      var prev = dev.custos.core.audit.AuditRecord.decode(blob(c, 0));
+      var orig = dev.custos.core.audit.AuditRecord.decode(blob(c, 1));
+      var fields = new java.util.TreeMap<>(orig.fields());
+      fields.put("appliedBy", "mallory");
+      var forged = dev.custos.core.audit.AuditRecord.next(prev, orig.time(), orig.type(), fields);
+      try (var ps = c.prepareStatement("UPDATE audit SET record = ?, hash = ? WHERE seq = 1")) {
+        ps.setBytes(1, forged.canonicalBytes());
+        ps.setBytes(2, forged.hash().toByteArray());
+        assertThat(ps.executeUpdate()).isEqualTo(1);
+      }
+    }
+    CliRunner.Result broken = cli.run("audit", "verify", "--data-dir", dataDir.toString());
+    assertThat(broken.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(broken.stderr()).contains("BROKEN").containsPattern("(record|seq) 2\\b").hasLineCount(1);
+  }
+
+  private static byte[] blob(java.sql.Connection c, long seq) throws Exception {
+    try (var ps = c.prepareStatement("SELECT record FROM audit WHERE seq = ?")) {
+      ps.setLong(1, seq);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBytes(1);
+      }
     }
   }
 }

@@ -22,7 +22,7 @@ class WalkthroughTest {
     CliRunner.Result first = cli.run("walkthrough", "--data-dir", dir.toString());
     assertThat(first.exitCode()).as(first.stderr()).isZero();
     assertThat(first.stdout()).contains("$ ./custos init").contains("$ ./custos psbt sign")
-        .contains("change (verified, m/84'/1'/0'/1/0)");
+        .contains("change (verified, m/84'/1'/0'/1/0)").contains("decision: ALLOW").contains("audit log intact");
     Path pass = tmp.resolve("wk.passphrase");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pass))).isEqualTo("rw-------");
     Psbt signed = PsbtCodec.decode(Files.readAllBytes(tmp.resolve("wk-demo-signed.psbt")));

@@ -42,7 +42,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       ctx.stdout().println("audit key " + node.keystore().wallet().auditKey().value.toHex());
       return 0;
     } catch (StoreUncheckedException e) {
-      throw CliException.badInput("audit log unreadable: " + e.getMessage());
+      throw CliException.badInput("audit log BROKEN: " + e.getMessage());
     }
   }
 }

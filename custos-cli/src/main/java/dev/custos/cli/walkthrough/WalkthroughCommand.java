@@ -66,14 +66,39 @@ public final class WalkthroughCommand implements Callable<Integer> {
     say(ctx, "3. A watch-only wallet made a PSBT (here: a demo spending two made-up coins): " + unsigned);
     say(ctx, "   Custos explains it before signing; change is verified by derivation, not by labels:");
     run(ctx, "psbt", "inspect", "--in", unsigned.toString(), "--data-dir", dir.toString());
-    say(ctx, "4. Sign it. Only inputs whose key derives from this seed are signed:");
+    Path policy = dir.resolveSibling(dir.getFileName() + "-policy.yaml");
+    if (!Files.exists(policy)) {
+      writeText(policy, DEMO_POLICY);
+    }
+    say(ctx, "4. Nothing is signed without a policy. Apply one (a demo: " + policy + "; see docs/policy.md):");
+    run(ctx, "policy", "apply", "--data-dir", dir.toString(), "--file", policy.toString());
+    say(ctx, "   Dry run: would the policy sign this PSBT now, and what budget would remain?");
+    run(ctx, "psbt", "check", "--data-dir", dir.toString(), "--in", unsigned.toString());
+    say(ctx, "5. Sign it. The decision and its budget debit are recorded before the signatures leave:");
     run(ctx, "psbt", "sign", "--data-dir", dir.toString(), "--passphrase-file", pass.toString(),
         "--in", unsigned.toString(), "--out", signed.toString());
     run(ctx, "psbt", "inspect", "--in", signed.toString(), "--data-dir", dir.toString());
+    say(ctx, "6. Every request, decision and signature is in a hash-chained, signed audit log:");
+    run(ctx, "audit", "verify", "--data-dir", dir.toString());
     say(ctx, "Done. The signed PSBT is " + signed + "; a wallet finalizes and broadcasts it.");
     say(ctx, "Next: see README.md for the commands above with your own PSBTs and networks.");
     return 0;
   }
+
+  /** A demo policy: caps per transaction and per day, a fee cap, approval above 1 BTC. */
+  static final String DEMO_POLICY = """
+      # Custos demo policy (regtest). Schema and rules: docs/policy.md
+      version: 1
+      limits:
+        max-per-transaction: 1 BTC
+        velocity:
+          - {window: 24h, per: wallet, max-amount: 5 BTC, max-count: 100}
+      fees:
+        max-rate: 100
+        max-percent: 2
+      approval:
+        above-amount: 2 BTC
+      """;
 
   private void run(CliContext ctx, String... args) throws CliException {
     List<String> shown = new ArrayList<>(List.of("$ ./custos"));
