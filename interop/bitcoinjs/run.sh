@@ -24,6 +24,21 @@ if ! "$custos" init --data-dir "$work/data" --network regtest --passphrase-env C
   echo "custos init failed" >&2
   exit 1
 fi
+# Nothing is signed without a policy: apply a permissive one (this test is about signatures).
+cat >"$work/policy.yaml" <<'POLICY'
+version: 1
+limits:
+  max-per-transaction: 1 BTC
+  velocity:
+    - {window: 24h, per: wallet, max-amount: 10 BTC}
+outputs:
+  allow-unknown-scripts: false
+POLICY
+if ! "$custos" policy apply --data-dir "$work/data" --file "$work/policy.yaml" >"$work/policy.out" 2>&1; then
+  cat "$work/policy.out" >&2
+  echo "custos policy apply failed" >&2
+  exit 1
+fi
 "$custos" descriptors --data-dir "$work/data" --json >"$work/descriptors.json"
 
 CUSTOS="$custos" \
