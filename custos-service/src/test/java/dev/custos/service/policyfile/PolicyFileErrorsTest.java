@@ -56,6 +56,7 @@ class PolicyFileErrorsTest {
     assertThat(e.line()).isEqualTo(12);
     assertThat(e.field()).isEqualTo("limits.velocity[1].window");
     assertThat(e.sourceName()).isEqualTo("policy.yaml");
+    assertThat(e.problem()).isEqualTo("'25x' is not a duration (use 90m, 24h, 7d)");
   }
 
   @Test
