@@ -19,11 +19,14 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
  *
  * <p>A ranged descriptor stands for {@value #DEFAULT_INDEXES} scripts (indexes 0 to 999) unless
  * a range says otherwise; the whole document may expand to at most {@value #MAX_SCRIPTS}
- * descriptor scripts, so a document cannot make the signer derive keys without bound.
+ * descriptor scripts, and its allow and deny lists at most {@value #MAX_LISTED} scripts once
+ * books are expanded, so a document cannot make the signer derive keys or copy lists without bound.
  */
 final class DestinationLists {
   static final int DEFAULT_INDEXES = 1000;
   static final int MAX_SCRIPTS = 100_000;
+  /** Most scripts the allow and deny lists may hold together once books are expanded. */
+  static final int MAX_LISTED = 2 * MAX_SCRIPTS;
   private static final Pattern BOOK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final long MAX_INDEX = 0x7FFF_FFFFL;
 
@@ -33,6 +36,7 @@ final class DestinationLists {
   private final Network network;
   private final Map<String, List<Destination>> books = new LinkedHashMap<>();
   private long derived;
+  private long listed;
 
   private DestinationLists(Network network) {
     this.network = network;
@@ -76,7 +80,12 @@ final class DestinationLists {
   private Map<ByteVector, Destination> scripts(YamlField field) throws PolicyFileException {
     Map<ByteVector, Destination> scripts = new LinkedHashMap<>();
     for (YamlField item : field.list()) {
-      for (Destination d : entry(item, true)) {
+      List<Destination> entry = entry(item, true);
+      listed += entry.size();
+      if (listed > MAX_LISTED) {
+        throw item.error("the allow and deny lists hold more than " + MAX_LISTED + " scripts once books are expanded");
+      }
+      for (Destination d : entry) {
         scripts.putIfAbsent(d.script(), d);
       }
     }
@@ -134,8 +143,9 @@ final class DestinationLists {
     }
     List<Destination> book = books.get(name);
     if (book == null) {
-      throw item.error("no address book named " + Quoted.of(name)
-          + (books.isEmpty() ? " (destinations.address-books defines none)" : " (defined: " + String.join(", ", books.keySet()) + ")"));
+      List<String> defined = books.keySet().stream().limit(6).toList();
+      throw item.error("no address book named " + Quoted.of(name) + (books.isEmpty() ? " (destinations.address-books defines none)"
+          : " (defined: " + String.join(", ", defined.subList(0, Math.min(5, defined.size()))) + (defined.size() > 5 ? ", …)" : ")")));
     }
     return book.stream().map(d -> new Destination(d.script(), "book " + name + ": " + d.label())).toList();
   }

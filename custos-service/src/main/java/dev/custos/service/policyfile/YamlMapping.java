@@ -73,8 +73,4 @@ final class YamlMapping {
   List<Map.Entry<String, YamlField>> entries() {
     return new ArrayList<>(entries.entrySet());
   }
-
-  YamlField self() {
-    return self;
-  }
 }

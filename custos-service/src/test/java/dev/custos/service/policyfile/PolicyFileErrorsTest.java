@@ -56,6 +56,7 @@ class PolicyFileErrorsTest {
     assertThat(e.line()).isEqualTo(12);
     assertThat(e.field()).isEqualTo("limits.velocity[1].window");
     assertThat(e.sourceName()).isEqualTo("policy.yaml");
+    assertThat(e.problem()).isEqualTo("'25x' is not a duration (use 90m, 24h, 7d)");
   }
 
   @Test
@@ -290,7 +291,17 @@ class PolicyFileErrorsTest {
   }
 
   @Test
+  void booksCannotMultiplyTheLists() {
+    String d = "wpkh(" + XPUB_84 + "/0/*)";
+    assertRefused(BOUNDED + "destinations:\n  address-books:\n    big: [{descriptor: \"" + d + "\", range: [0, 99999]}]\n"
+            + "  allow: [book:big, book:big]\n  deny: [book:big]\n",
+        "policy.yaml:10: destinations.deny[0]: the allow and deny lists hold more than 200000 scripts once books are expanded");
+  }
+
+  @Test
   void addressBooks() {
+    assertRefused(BOUNDED + "destinations:\n  address-books: {a: [], b: [], c: [], d: [], e: [], f: []}\n  allow: [book:g]\n",
+        "policy.yaml:8: destinations.allow[0]: no address book named 'g' (defined: a, b, c, d, e, …)");
     assertRefused(BOUNDED + "destinations:\n  allow: [book:friends]\n",
         "policy.yaml:7: destinations.allow[0]: no address book named 'friends' (destinations.address-books defines none)");
     assertRefused(BOUNDED + "destinations:\n  address-books:\n    a: []\n    b: [book:a]\n",
@@ -300,14 +311,14 @@ class PolicyFileErrorsTest {
             + "or '-', starting with a letter or digit");
   }
 
+  /** The core's wording may evolve; the line, the field and the gist are this module's promise. */
   @Test
   void theCoreModelsOwnChecks() {
-    assertRefused("version: 1\n", "policy.yaml:1: policy does not bound spending: set max-per-transaction and a wallet "
-        + "velocity max-amount, or write 'unlimited: true' to allow unlimited spending explicitly");
-    assertRefused("version: 1\nfees: {max-rate: 2}\nlimits:\n  max-per-transaction: 1 BTC\n",
-        "policy.yaml:3: limits: policy does not bound spending: set max-per-transaction and a wallet velocity max-amount, "
-            + "or write 'unlimited: true' to allow unlimited spending explicitly");
-    assertRefused(BOUNDED + "unlimited: true\n", "policy.yaml:6: unlimited: 'unlimited: true' contradicts the amount limits it sets");
+    assertThat(error("version: 1\n").getMessage()).startsWith("policy.yaml:1: policy does not bound spending");
+    assertThat(error("version: 1\nfees: {max-rate: 2}\nlimits:\n  max-per-transaction: 1 BTC\n").getMessage())
+        .startsWith("policy.yaml:3: limits: policy does not bound spending");
+    assertThat(error(BOUNDED + "unlimited: true\n").getMessage())
+        .startsWith("policy.yaml:6: unlimited: 'unlimited: true' contradicts the amount limits");
   }
 
   @Test
