@@ -1,5 +1,6 @@
 package dev.custos.cli.commands;
 
+import dev.custos.core.audit.AuditType;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.Main;
@@ -106,7 +107,7 @@ public final class InitCommand implements Callable<Integer> {
   /** Creates the store and opens the audit log with the key.init record. */
   private static void recordInit(CliContext ctx, Keystore ks) throws CliException {
     try (NodeSession node = NodeSession.open(ctx, ks.path())) {
-      node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), "key.init", java.util.Map.of(
+      node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), AuditType.KEY_INIT.wireName(), java.util.Map.of(
           "network", ks.wallet().network().id(),
           "masterFingerprint", String.format("%08x", ks.wallet().masterFingerprint()),
           "auditKey", ks.wallet().auditKey().value.toHex(),

@@ -1,5 +1,6 @@
 package dev.custos.cli.commands;
 
+import dev.custos.core.audit.AuditType;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
@@ -41,7 +42,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
         var now = ctx.clock().instant();
         AppliedPolicy a = new AppliedPolicy(version, p.text(), p.sha256Hex(), now, by);
         tx.applyPolicy(a);
-        AuditTrail.append(tx, now, "policy.apply", Map.of("version", Long.toString(version), "sha256", p.sha256Hex(),
+        AuditTrail.append(tx, now, AuditType.POLICY_APPLY.wireName(), Map.of("version", Long.toString(version), "sha256", p.sha256Hex(),
             "appliedBy", by, "source", file.getFileName().toString()));
         return a;
       });

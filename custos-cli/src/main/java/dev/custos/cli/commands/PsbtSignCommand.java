@@ -1,5 +1,6 @@
 package dev.custos.cli.commands;
 
+import dev.custos.core.audit.AuditType;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
@@ -63,7 +64,7 @@ public final class PsbtSignCommand implements Callable<Integer> {
           PassphraseSealer sealer = PassphraseSealer.forUnsealing(pass);
           ExtendedPrivateKey master = node.keystore().unlock(sealer);
           AuditKey auditKey = AuditKey.derive(master)) {
-        node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), "key.unlock",
+        node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), AuditType.KEY_UNLOCK.wireName(),
             java.util.Map.of("sealer", sealer.kind(), "credential", node.config().principal())));
         outcome = flow.sign(psbt, wallet, new HdSigningKeys(master), auditKey, node.config().principal());
       } catch (SigningRefusedException e) {

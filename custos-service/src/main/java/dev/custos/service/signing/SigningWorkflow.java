@@ -1,5 +1,6 @@
 package dev.custos.service.signing;
 
+import dev.custos.core.audit.AuditType;
 import dev.custos.core.analysis.PsbtAnalysis;
 import dev.custos.core.audit.AuditCheckpoints;
 import dev.custos.core.audit.AuditKey;
@@ -97,7 +98,7 @@ public final class SigningWorkflow {
     try {
       signed = new PsbtSigner(SigningOptions.DEFAULTS, random).sign(psbt, keys);
     } catch (SigningRefusedException e) {
-      store.write(tx -> AuditTrail.append(tx, effectiveNow(tx), "policy.decision", Map.of(
+      store.write(tx -> AuditTrail.append(tx, effectiveNow(tx), AuditType.POLICY_DECISION.wireName(), Map.of(
           "wallet", wallet.walletId(), "txid", txid, "credential", credential, "verdict", "REFUSED",
           "reason", e.getMessage())));
       throw e;
@@ -108,22 +109,22 @@ public final class SigningWorkflow {
     SignOutcome outcome = store.write(tx -> {
       Instant now = effectiveNow(tx);
       tx.advanceHighWaterMark(now);
-      AuditTrail.append(tx, now, "psbt.request", Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
+      AuditTrail.append(tx, now, AuditType.PSBT_REQUEST.wireName(), Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
           "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signed.signatureCount())));
       Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), txid);
       if (earlier.isPresent() && earlier.get().verdict() == Verdict.ALLOW) {
         Decision d = replayedDecision(earlier.get());
-        AuditTrail.append(tx, now, "policy.decision", decisionFields(wallet, txid, credential, d, "replayed"));
+        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "replayed"));
         return new SignOutcome(d, analysis, Optional.of(signed), true);
       }
       if (earlier.isPresent()) {
         Decision d = replayedDecision(earlier.get());
-        AuditTrail.append(tx, now, "policy.decision", decisionFields(wallet, txid, credential, d, "still pending"));
+        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "still pending"));
         return new SignOutcome(d, analysis, Optional.empty(), true);
       }
       Decision d = decide(tx, psbt, analysis, wallet, credential, now);
       long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
-      AuditTrail.append(tx, now, "policy.decision", decisionFields(wallet, txid, credential, d, "policy v" + policyVersion));
+      AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "policy v" + policyVersion));
       if (d.verdict() != Verdict.DENY) {
         tx.recordDecision(new RecordedDecision(wallet.walletId(), txid, d.verdict(),
             d.findings().stream().map(f -> f.tag().value()).toList(), d.findings().stream().map(Finding::reason).toList(),
@@ -141,7 +142,7 @@ public final class SigningWorkflow {
     if (outcome.signed().isPresent()) {
       store.write(tx -> {
         Instant now = effectiveNow(tx);
-        AuditRecord head = AuditTrail.append(tx, now, "signature.release", Map.of(
+        AuditRecord head = AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), Map.of(
             "wallet", wallet.walletId(), "txid", txid, "credential", credential,
             "signatures", Integer.toString(signed.signatureCount()),
             "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt())))));
