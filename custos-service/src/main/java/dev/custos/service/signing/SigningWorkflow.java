@@ -188,8 +188,12 @@ public final class SigningWorkflow {
   private static Decision replayedDecision(RecordedDecision r) {
     List<Finding> findings = new java.util.ArrayList<>();
     for (int i = 0; i < r.tags().size(); i++) {
-      findings.add(new Finding(new dev.custos.core.policy.PolicyTag(r.tags().get(i)), Finding.Effect.WARN,
-          i < r.reasons().size() ? r.reasons().get(i) : ""));
+      // Recorded decisions are ALLOW (whose findings can only be warnings) or PENDING_APPROVAL
+      // (approval findings, plus warnings).
+      String tag = r.tags().get(i);
+      Finding.Effect effect = r.verdict() == Verdict.PENDING_APPROVAL && tag.startsWith("policy-approval-")
+          ? Finding.Effect.APPROVAL : Finding.Effect.WARN;
+      findings.add(new Finding(new dev.custos.core.policy.PolicyTag(tag), effect, i < r.reasons().size() ? r.reasons().get(i) : ""));
     }
     return new Decision(r.verdict(), findings, List.of(), List.of("decided earlier at " + r.decidedAt() + " (policy v" + r.policyVersion() + ")"));
   }
