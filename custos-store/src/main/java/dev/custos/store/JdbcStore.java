@@ -22,6 +22,20 @@ abstract class JdbcStore implements Store {
   /** A session whose read-only snapshot transaction has begun. */
   abstract Session beginRead() throws StoreException;
 
+  /** Releases connections; called once no write is running. */
+  abstract void closeConnections();
+
+  /** Waits for a running write to finish, then closes; later work fails with "closed". */
+  @Override
+  public final void close() {
+    writer.lock();
+    try {
+      closeConnections();
+    } finally {
+      writer.unlock();
+    }
+  }
+
   @Override
   public final <T> T write(Work<WriteTx, T> work) throws StoreException {
     if (writer.isHeldByCurrentThread()) {

@@ -3,13 +3,17 @@ package dev.custos.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A connection borrowed from a HikariCP pool (auto-commit off) for one transaction. Ending the
- * session returns the connection; the pool closes the statements it prepared.
+ * A connection borrowed from a HikariCP pool (auto-commit off) for one transaction, reusing each
+ * statement it prepares for the rest of the transaction. Ending the session returns the
+ * connection; the pool closes the statements.
  */
 final class PooledSession implements Session {
   private final Connection connection;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   PooledSession(Connection connection) {
     this.connection = connection;
@@ -17,7 +21,12 @@ final class PooledSession implements Session {
 
   @Override
   public PreparedStatement prepare(String sql) throws SQLException {
-    return connection.prepareStatement(sql);
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
   }
 
   @Override

@@ -109,7 +109,7 @@ final class PostgresStore extends JdbcStore {
   }
 
   @Override
-  public void close() {
+  void closeConnections() {
     readers.close();
     writers.close();
   }

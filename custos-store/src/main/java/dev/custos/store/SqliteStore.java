@@ -90,22 +90,25 @@ final class SqliteStore extends JdbcStore {
   @Override
   Session beginRead() throws StoreException {
     requireOpen();
+    SqliteSession reader = idleReaders.poll();
     try {
-      SqliteSession reader = idleReaders.poll();
-      return (reader != null ? reader : newReader()).begin();
+      if (reader == null) {
+        reader = newReader();
+      }
+      return reader.begin();
     } catch (SQLException e) {
+      if (reader != null) {
+        reader.close();
+      }
       throw JdbcFailure.of("begin read transaction", e);
     }
   }
 
   @Override
-  public void close() {
-    if (closed.getAndSet(true)) {
-      return;
-    }
-    writer.close();
-    for (SqliteSession r; (r = idleReaders.poll()) != null; ) {
-      r.close();
+  void closeConnections() {
+    if (!closed.getAndSet(true)) {
+      writer.close();
+      closeIdleReaders();
     }
   }
 
@@ -123,8 +126,17 @@ final class SqliteStore extends JdbcStore {
   private void release(SqliteSession reader) {
     if (closed.get() || idleReaders.size() >= IDLE_READERS) {
       reader.close();
-    } else {
-      idleReaders.add(reader);
+      return;
+    }
+    idleReaders.add(reader);
+    if (closed.get()) {
+      closeIdleReaders();
+    }
+  }
+
+  private void closeIdleReaders() {
+    for (SqliteSession r; (r = idleReaders.poll()) != null; ) {
+      r.close();
     }
   }
 
@@ -137,11 +149,11 @@ final class SqliteStore extends JdbcStore {
   private void requireWal(Connection c, Path db) throws StoreException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
       if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
-        close();
+        closeConnections();
         throw new StoreException("sqlite store " + db + " could not enter WAL mode (unsupported file system?)");
       }
     } catch (SQLException e) {
-      close();
+      closeConnections();
       throw JdbcFailure.of("check sqlite journal mode of " + db, e);
     }
   }

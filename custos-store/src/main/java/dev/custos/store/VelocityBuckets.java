@@ -39,12 +39,14 @@ final class VelocityBuckets {
 
   static void debit(Session s, List<Debit> debits, Instant at, String txid) throws StoreException {
     long atMicros = EpochMicros.floor(at);
+    List<byte[]> keys = debits.stream().map(d -> sha256(d.key())).toList();
     try {
       PreparedStatement ledger = s.prepare(LEDGER);
-      for (Debit d : debits) {
+      for (int i = 0; i < debits.size(); i++) {
+        Debit d = debits.get(i);
         ledger.setString(1, txid);
         ledger.setString(2, d.scope().id());
-        ledger.setBytes(3, sha256(d.key()));
+        ledger.setBytes(3, keys.get(i));
         ledger.setString(4, d.key());
         ledger.setLong(5, d.amountSat());
         ledger.setLong(6, atMicros);
@@ -57,11 +59,11 @@ final class VelocityBuckets {
         }
       }
       PreparedStatement upsert = s.prepare(UPSERT);
-      for (Debit d : debits) {
-        byte[] key = sha256(d.key());
+      for (int i = 0; i < debits.size(); i++) {
+        Debit d = debits.get(i);
         for (long width : WIDTHS) {
           upsert.setString(1, d.scope().id());
-          upsert.setBytes(2, key);
+          upsert.setBytes(2, keys.get(i));
           upsert.setLong(3, width);
           upsert.setLong(4, VelocityCover.floor(at.getEpochSecond(), width));
           upsert.setLong(5, d.amountSat());
