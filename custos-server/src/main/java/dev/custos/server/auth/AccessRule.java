@@ -1,0 +1,29 @@
+package dev.custos.server.auth;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** What a method demands of the caller: a macaroon granting every listed permission, or nothing. */
+public sealed interface AccessRule {
+  /**
+   * No credential: only for the standard health service, which load balancers and supervisors
+   * probe without one and which reveals nothing but SERVING / NOT_SERVING.
+   */
+  record Open() implements AccessRule {}
+
+  /** A macaroon that grants every one of {@code permissions} (never empty). */
+  record Requires(Set<RpcPermission> permissions) implements AccessRule {
+    public Requires {
+      if (permissions.isEmpty()) {
+        throw new IllegalArgumentException("an access rule must require at least one permission");
+      }
+      permissions = Set.copyOf(permissions);
+    }
+
+    @Override
+    public String toString() {
+      return permissions.stream().map(RpcPermission::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
+    }
+  }
+}
