@@ -34,6 +34,7 @@ import java.util.function.Function;
 public final class Verifier {
   /** LND's entity for per-RPC permissions ({@code PermissionEntityCustomURI}). */
   public static final String URI_ENTITY = "uri";
+  private static final int MAX_MESSAGE = 200;
 
   private final CaveatChecker extension;
 
@@ -118,8 +119,10 @@ public final class Verifier {
     return Arrays.equals(a.getAddress(), b.getAddress());
   }
 
+  /** Caveat text comes from the client: messages quoting it are cut to a bounded length. */
   private static Optional<Verification.Denied> denied(DenialReason reason, String message) {
-    return Optional.of(new Verification.Denied(reason, message));
+    String bounded = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
+    return Optional.of(new Verification.Denied(reason, bounded));
   }
 
   /** Accumulates Custos caveats; conflicting accounts deny. */
