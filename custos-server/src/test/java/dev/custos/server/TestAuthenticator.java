@@ -2,7 +2,7 @@ package dev.custos.server;
 
 import dev.custos.server.auth.AuthResult;
 import dev.custos.server.auth.RequestAuthenticator;
-import dev.custos.server.auth.RpcPermission;
+import dev.custos.core.macaroon.Permission;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ final class TestAuthenticator implements RequestAuthenticator {
   static final byte[] READONLY = "readonly".getBytes(StandardCharsets.US_ASCII);
 
   @Override
-  public AuthResult authenticate(byte[] macaroon, String fullMethodName, Set<RpcPermission> required, Optional<InetAddress> remote) {
+  public AuthResult authenticate(byte[] macaroon, String fullMethodName, Set<Permission> required, Optional<InetAddress> remote) {
     if (Arrays.equals(macaroon, ADMIN)) {
       return new AuthResult.Granted("test:admin");
     }

@@ -1,5 +1,6 @@
 package dev.custos.server.auth;
 
+import dev.custos.core.macaroon.Permission;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -13,7 +14,7 @@ public sealed interface AccessRule {
   record Open() implements AccessRule {}
 
   /** A macaroon that grants every one of {@code permissions} (never empty). */
-  record Requires(Set<RpcPermission> permissions) implements AccessRule {
+  record Requires(Set<Permission> permissions) implements AccessRule {
     public Requires {
       if (permissions.isEmpty()) {
         throw new IllegalArgumentException("an access rule must require at least one permission");
@@ -23,7 +24,7 @@ public sealed interface AccessRule {
 
     @Override
     public String toString() {
-      return permissions.stream().map(RpcPermission::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
+      return permissions.stream().map(Permission::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.custos.server.auth;
 
+import dev.custos.core.macaroon.Permission;
 import dev.custos.proto.v1.CustosGrpc;
 import io.grpc.MethodDescriptor;
 import io.grpc.health.v1.HealthGrpc;
@@ -19,9 +20,9 @@ public final class PermissionTable {
   /** The table of this server version. */
   public static final PermissionTable DEFAULT = new Builder()
       .require(CustosGrpc.getGetInfoMethod(), "info:read")
-      .require(CustosGrpc.getListDescriptorsMethod(), "onchain:read")
-      .require(CustosGrpc.getCheckPsbtMethod(), "signer:read")
-      .require(CustosGrpc.getSignPsbtMethod(), "signer:generate")
+      .require(CustosGrpc.getListDescriptorsMethod(), "address:read")
+      .require(CustosGrpc.getCheckPsbtMethod(), "onchain:read")
+      .require(CustosGrpc.getSignPsbtMethod(), "onchain:write")
       .require(CustosGrpc.getShowPolicyMethod(), "policy:read")
       .require(CustosGrpc.getCheckPolicyMethod(), "policy:read")
       .require(CustosGrpc.getApplyPolicyMethod(), "policy:write")
@@ -53,7 +54,7 @@ public final class PermissionTable {
 
     public Builder require(MethodDescriptor<?, ?> method, String... permissions) {
       return put(method.getFullMethodName(), new AccessRule.Requires(
-          Arrays.stream(permissions).map(RpcPermission::parse).collect(Collectors.toSet())));
+          Arrays.stream(permissions).map(Permission::parse).collect(Collectors.toSet())));
     }
 
     public Builder open(MethodDescriptor<?, ?> method) {

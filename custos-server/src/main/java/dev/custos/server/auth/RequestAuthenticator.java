@@ -1,5 +1,6 @@
 package dev.custos.server.auth;
 
+import dev.custos.core.macaroon.Permission;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -21,5 +22,5 @@ public interface RequestAuthenticator {
    * @param required never empty
    * @param remote the peer's address, when the transport has one
    */
-  AuthResult authenticate(byte[] macaroon, String fullMethodName, Set<RpcPermission> required, Optional<InetAddress> remote);
+  AuthResult authenticate(byte[] macaroon, String fullMethodName, Set<Permission> required, Optional<InetAddress> remote);
 }

@@ -1,5 +1,6 @@
 package dev.custos.server.auth;
 
+import dev.custos.core.macaroon.Permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.proto.v1.CustosGrpc;
@@ -41,9 +42,9 @@ class PermissionTableTest {
   }
 
   @Test
-  void theSigningPermissionIsLndsSignerGenerate() {
+  void signingAPsbtNeedsOnchainWriteAsInLndsWalletKit() {
     assertThat(PermissionTable.DEFAULT.rule("custos.v1.Custos/SignPsbt").orElseThrow())
-        .isEqualTo(new AccessRule.Requires(Set.of(new RpcPermission("signer", "generate"))));
+        .isEqualTo(new AccessRule.Requires(Set.of(new Permission("onchain", "write"))));
     assertThat(PermissionTable.DEFAULT.rule("custos.v1.Custos/NoSuchMethod")).isEmpty();
   }
 }
