@@ -81,6 +81,9 @@ public final class ServerKeystore {
    * which outputs count as change.
    */
   public ExtendedPrivateKey unlock(SecretBytes passphrase) throws KeystoreException {
+    if (passphrase.length() == 0) {
+      throw new KeystoreException("the passphrase is empty");
+    }
     SealedBlob blob;
     try {
       blob = SealedBlob.decode(Files.readAllBytes(dir.resolve(SEED_FILE)));

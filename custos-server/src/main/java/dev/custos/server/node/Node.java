@@ -32,15 +32,13 @@ import java.util.Optional;
  */
 public final class Node implements AutoCloseable {
   private final ServerKeystore keystore;
-  private final NodeConfig config;
   private final Store store;
   private final Clock clock;
   private final SigningWorkflow workflow;
   private final Optional<UnlockedKeys> keys;
 
-  private Node(ServerKeystore keystore, NodeConfig config, Store store, Clock clock, SigningWorkflow workflow, Optional<UnlockedKeys> keys) {
+  private Node(ServerKeystore keystore, Store store, Clock clock, SigningWorkflow workflow, Optional<UnlockedKeys> keys) {
     this.keystore = keystore;
-    this.config = config;
     this.store = store;
     this.clock = clock;
     this.workflow = workflow;
@@ -77,7 +75,7 @@ public final class Node implements AutoCloseable {
             Map.of("sealer", "passphrase", "credential", principal, "by", "server start")));
       }
       SigningWorkflow workflow = new SigningWorkflow(store, parser(keystore.wallet()), clock, random, config.auditCheckpointInterval());
-      return new Node(keystore, config, store, clock, workflow, keys);
+      return new Node(keystore, store, clock, workflow, keys);
     } catch (KeystoreException e) {
       throw new NodeException(e.getMessage());
     } catch (StoreException e) {
@@ -93,10 +91,6 @@ public final class Node implements AutoCloseable {
 
   public Path dataDir() {
     return keystore.dataDir();
-  }
-
-  public NodeConfig config() {
-    return config;
   }
 
   public Store store() {

@@ -17,15 +17,9 @@ public abstract sealed class RpcFailure extends RuntimeException {
   /** A request field is missing or malformed: INVALID_ARGUMENT "field: problem". */
   public static final class InvalidArgument extends RpcFailure {
     private static final long serialVersionUID = 1L;
-    private final String field;
 
     public InvalidArgument(String field, String problem) {
       super(field + ": " + problem);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
     }
   }
 
