@@ -98,7 +98,12 @@ public final class MacaroonBakery {
     return bake(ops, caveats, label, credential);
   }
 
-  private static void requireBakeable(Set<Permission> ops, String label) {
+  /**
+   * Checks a bake request without baking, so a caller can refuse it before unlocking anything.
+   *
+   * @throws IllegalArgumentException as {@link #bake} would
+   */
+  public static void requireBakeable(Set<Permission> ops, String label) {
     if (ops.isEmpty()) {
       throw new IllegalArgumentException("a macaroon needs at least one permission");
     }
