@@ -2,6 +2,7 @@ package dev.custos.cli;
 
 import dev.custos.cli.commands.DescriptorsCommand;
 import dev.custos.cli.commands.InitCommand;
+import dev.custos.cli.commands.MacaroonCommand;
 import dev.custos.cli.commands.PolicyCommand;
 import dev.custos.cli.commands.PsbtCommand;
 import dev.custos.cli.commands.AuditCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
-    subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, VersionCommand.class,
+    subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
+        VersionCommand.class,
         WalkthroughCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;

@@ -212,6 +212,26 @@ final class JdbcTx implements WriteTx {
     AuditChain.append(session(), record);
   }
 
+  @Override
+  public Optional<StoredRootKey> macaroonRootKey(byte[] id) throws StoreException {
+    return MacaroonRootKeys.find(session(), id);
+  }
+
+  @Override
+  public List<StoredRootKey> macaroonRootKeys() throws StoreException {
+    return MacaroonRootKeys.all(session());
+  }
+
+  @Override
+  public void putMacaroonRootKey(StoredRootKey key) throws StoreException {
+    MacaroonRootKeys.put(session(), key);
+  }
+
+  @Override
+  public boolean deleteMacaroonRootKey(byte[] id) throws StoreException {
+    return MacaroonRootKeys.delete(session(), id);
+  }
+
   private static Verdict verdict(String stored, String where) throws StoreException {
     try {
       return Verdict.valueOf(stored);

@@ -32,4 +32,10 @@ public interface ReadTx extends VelocityLedger {
 
   /** Audit records with {@code seq >= fromSeq}, in order, at most {@code limit}. */
   List<AuditRecord> auditRecords(long fromSeq, int limit) throws StoreException;
+
+  /** The macaroon root key stored under {@code id}; empty when none (never minted, or revoked). */
+  Optional<StoredRootKey> macaroonRootKey(byte[] id) throws StoreException;
+
+  /** Every macaroon root key, oldest first (then by id). */
+  List<StoredRootKey> macaroonRootKeys() throws StoreException;
 }

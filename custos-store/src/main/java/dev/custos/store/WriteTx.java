@@ -30,4 +30,17 @@ public interface WriteTx extends ReadTx {
 
   /** Raises the high-water mark to {@code t} if it is later (never lowers it). */
   void advanceHighWaterMark(Instant t) throws StoreException;
+
+  /**
+   * Stores a macaroon root key under its id. An id is never reused nor overwritten: if one is
+   * already stored under it, {@link StoreException} and nothing is written.
+   */
+  void putMacaroonRootKey(StoredRootKey key) throws StoreException;
+
+  /**
+   * Deletes the root key stored under {@code id}, revoking every macaroon minted with it.
+   *
+   * @return whether a root key was stored under {@code id}
+   */
+  boolean deleteMacaroonRootKey(byte[] id) throws StoreException;
 }

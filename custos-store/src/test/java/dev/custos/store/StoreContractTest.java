@@ -225,6 +225,7 @@ public abstract class StoreContractTest {
       assertThat(tx.currentPolicy()).isEmpty();
       assertThat(tx.auditHead()).isEmpty();
       assertThat(tx.highWaterMark()).isEqualTo(Instant.EPOCH);
+      assertThat(tx.macaroonRootKeys()).isEmpty();
       return null;
     });
     store.write(tx -> {
@@ -404,7 +405,82 @@ public abstract class StoreContractTest {
     assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(T0.plusNanos(2_000)).isAfterOrEqualTo(withNanos);
   }
 
+  // ---- macaroon root keys ----
+
+  @Test
+  void macaroonRootKeysAreStoredOncePerIdListedOldestFirstAndDeleted() throws Exception {
+    StoredRootKey late = rootKey(0x02, T0.plusSeconds(60), "readonly for grafana");
+    StoredRootKey early = rootKey(0x01, T0.plusNanos(123_000), "");
+    StoredRootKey sameTime = rootKey(0x00, T0.plusNanos(123_000), "ünïcødé ₿ label");
+    assertThat(store.read(ReadTx::macaroonRootKeys)).isEmpty();
+    assertThat(rootKeyOf(early.id())).isEmpty();
+    store.write(tx -> {
+      tx.putMacaroonRootKey(late);
+      tx.putMacaroonRootKey(early);
+      tx.putMacaroonRootKey(sameTime);
+      return null;
+    });
+    assertThat(rootKeyOf(early.id())).contains(early);
+    assertThat(store.read(ReadTx::macaroonRootKeys)).containsExactly(sameTime, early, late);
+
+    StoredRootKey overwrite = new StoredRootKey(early.id(), new byte[] {9, 9, 9}, T0, "attacker");
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putMacaroonRootKey(overwrite);
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessage("put macaroon root key: id 0101010101010101 already exists");
+    assertThat(rootKeyOf(early.id())).contains(early);
+
+    assertThat(deleteRootKey(early.id())).isTrue();
+    assertThat(deleteRootKey(early.id())).isFalse();
+    assertThat(rootKeyOf(early.id())).isEmpty();
+    assertThat(store.read(ReadTx::macaroonRootKeys)).containsExactly(sameTime, late);
+  }
+
+  @Test
+  void macaroonRootKeyIdsAreComparedAsBytesNotAsPrefixesOrText() throws Exception {
+    StoredRootKey eight = rootKey(0x30, T0, "eight");
+    StoredRootKey lndDefault = new StoredRootKey(new byte[] {'0'}, new byte[] {1}, T0, "lnd default id");
+    store.write(tx -> {
+      tx.putMacaroonRootKey(eight);
+      tx.putMacaroonRootKey(lndDefault);
+      return null;
+    });
+    assertThat(rootKeyOf(new byte[] {'0'})).contains(lndDefault);
+    assertThat(rootKeyOf(new byte[] {'0', '0'})).isEmpty();
+    assertThat(rootKeyOf(new byte[8])).isEmpty();
+    store.close();
+    store = StoreFactory.open(url);
+    assertThat(rootKeyOf(eight.id())).contains(eight);
+  }
+
+  @Test
+  void storedRootKeysAreValuesThatHideTheirCiphertext() {
+    StoredRootKey a = rootKey(0x01, T0, "x");
+    byte[] id = a.id();
+    id[0] = 7;
+    assertThat(a.id()[0]).isEqualTo((byte) 1);
+    assertThat(a).isEqualTo(rootKey(0x01, T0, "x")).hasSameHashCodeAs(rootKey(0x01, T0, "x"));
+    assertThat(a).isNotEqualTo(rootKey(0x01, T0, "y"));
+    assertThat(a.toString()).contains("0101010101010101", "61 bytes").doesNotContain("5a5a");
+  }
+
   // ---- helpers ----
+
+  private Optional<StoredRootKey> rootKeyOf(byte[] id) throws StoreException {
+    return store.read(tx -> tx.macaroonRootKey(id));
+  }
+
+  private boolean deleteRootKey(byte[] id) throws StoreException {
+    return store.write(tx -> tx.deleteMacaroonRootKey(id));
+  }
+
+  private static StoredRootKey rootKey(int idByte, Instant createdAt, String label) {
+    byte[] id = new byte[8];
+    java.util.Arrays.fill(id, (byte) idByte);
+    byte[] ciphertext = new byte[61];
+    java.util.Arrays.fill(ciphertext, (byte) 0x5a);
+    return new StoredRootKey(id, ciphertext, createdAt, label);
+  }
 
   private static void writeOneOfEverything(WriteTx tx, AuditRecord audit) throws StoreException {
     tx.recordDecision(decision("w", "tx1", Verdict.ALLOW));
@@ -413,6 +489,7 @@ public abstract class StoreContractTest {
     tx.applyPolicy(new AppliedPolicy(1, "x", "00".repeat(32), T0, "admin"));
     tx.appendAudit(audit);
     tx.advanceHighWaterMark(T0);
+    tx.putMacaroonRootKey(rootKey(0x01, T0, "admin"));
   }
 
   private static RecordedDecision decision(String wallet, String txid, Verdict verdict) {

@@ -23,7 +23,11 @@ public enum AuditType {
   /** The keystore was unlocked. */
   KEY_UNLOCK("key.unlock"),
   /** A signed checkpoint ({@link AuditCheckpoints}). */
-  AUDIT_CHECKPOINT(AuditCheckpoints.TYPE);
+  AUDIT_CHECKPOINT(AuditCheckpoints.TYPE),
+  /** A macaroon was baked: a new root key id and the operations and caveats it was minted with. */
+  MACAROON_BAKE("macaroon.bake"),
+  /** A macaroon root key id was deleted: every macaroon minted under it is revoked. */
+  MACAROON_REVOKE("macaroon.revoke");
 
   private final String wireName;
 
