@@ -2,6 +2,7 @@ package dev.custos.server.auth;
 
 import dev.custos.core.macaroon.Permission;
 import dev.custos.proto.v1.CustosGrpc;
+import dev.custos.service.macaroon.RpcPermissions;
 import io.grpc.MethodDescriptor;
 import io.grpc.health.v1.HealthGrpc;
 import java.util.Arrays;
@@ -17,20 +18,21 @@ import java.util.stream.Collectors;
  * against the service descriptors). Documented in docs/server.md.
  */
 public final class PermissionTable {
-  /** The table of this server version. */
-  public static final PermissionTable DEFAULT = new Builder()
-      .require(CustosGrpc.getGetInfoMethod(), "info:read")
-      .require(CustosGrpc.getListDescriptorsMethod(), "address:read")
-      .require(CustosGrpc.getCheckPsbtMethod(), "onchain:read")
-      .require(CustosGrpc.getSignPsbtMethod(), "onchain:write")
-      .require(CustosGrpc.getShowPolicyMethod(), "policy:read")
-      .require(CustosGrpc.getCheckPolicyMethod(), "policy:read")
-      .require(CustosGrpc.getApplyPolicyMethod(), "policy:write")
-      .require(CustosGrpc.getVerifyAuditMethod(), "audit:read")
-      .require(CustosGrpc.getExportAuditMethod(), "audit:read")
-      .open(HealthGrpc.getCheckMethod())
-      .open(HealthGrpc.getWatchMethod())
-      .build();
+  /**
+   * The table of this server version: every Custos RPC with the permissions that
+   * {@link RpcPermissions} (the one table shared with the CLI's macaroon tooling) names for it;
+   * health is open. An RPC RpcPermissions does not list gets no entry, so it is refused.
+   */
+  public static final PermissionTable DEFAULT = fromRpcPermissions();
+
+  private static PermissionTable fromRpcPermissions() {
+    Builder b = new Builder();
+    for (var m : CustosGrpc.getServiceDescriptor().getMethods()) {
+      RpcPermissions.required(m.getBareMethodName())
+          .ifPresent(required -> b.put(m.getFullMethodName(), new AccessRule.Requires(required)));
+    }
+    return b.open(HealthGrpc.getCheckMethod()).open(HealthGrpc.getWatchMethod()).build();
+  }
 
   private final Map<String, AccessRule> rules;
 

@@ -42,9 +42,13 @@ class PermissionTableTest {
   }
 
   @Test
-  void signingAPsbtNeedsOnchainWriteAsInLndsWalletKit() {
+  void theServerEnforcesTheSharedRpcPermissionsTable() {
     assertThat(PermissionTable.DEFAULT.rule("custos.v1.Custos/SignPsbt").orElseThrow())
-        .isEqualTo(new AccessRule.Requires(Set.of(new Permission("onchain", "write"))));
+        .isEqualTo(new AccessRule.Requires(Set.of(new Permission("signer", "generate"))));
+    for (var m : dev.custos.proto.v1.CustosGrpc.getServiceDescriptor().getMethods()) {
+      assertThat(PermissionTable.DEFAULT.rule(m.getFullMethodName()).orElseThrow())
+          .isEqualTo(new AccessRule.Requires(dev.custos.service.macaroon.RpcPermissions.required(m.getBareMethodName()).orElseThrow()));
+    }
     assertThat(PermissionTable.DEFAULT.rule("custos.v1.Custos/NoSuchMethod")).isEmpty();
   }
 }
