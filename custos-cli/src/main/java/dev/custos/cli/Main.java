@@ -7,6 +7,7 @@ import dev.custos.cli.commands.PolicyCommand;
 import dev.custos.cli.commands.PsbtCommand;
 import dev.custos.cli.commands.AuditCommand;
 import dev.custos.cli.commands.VersionCommand;
+import dev.custos.cli.serve.ServeCommand;
 import dev.custos.cli.walkthrough.WalkthroughCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
         VersionCommand.class,
-        WalkthroughCommand.class})
+        WalkthroughCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;
 

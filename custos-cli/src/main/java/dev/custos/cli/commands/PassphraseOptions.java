@@ -28,7 +28,7 @@ public final class PassphraseOptions {
    *
    * @param create prompt twice and require a match
    */
-  SecretBytes resolve(CliContext ctx, boolean create) throws CliException {
+  public SecretBytes resolve(CliContext ctx, boolean create) throws CliException {
     if (file != null && env != null) {
       throw CliException.badInput("use either --passphrase-file or --passphrase-env, not both");
     }

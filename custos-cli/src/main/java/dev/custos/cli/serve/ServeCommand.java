@@ -1,0 +1,66 @@
+package dev.custos.cli.serve;
+
+import dev.custos.cli.CliContext;
+import dev.custos.cli.CliException;
+import dev.custos.cli.Main;
+import dev.custos.cli.commands.PassphraseOptions;
+import dev.custos.core.secret.SecretBytes;
+import dev.custos.server.CustosServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code custos serve}: the gRPC/TLS server (docs/server.md). Runs until SIGINT/SIGTERM, then shuts
+ * down gracefully (in-flight calls finish).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Custos gRPC server over TLS (docs/server.md).")
+public final class ServeCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Option(names = "--data-dir", required = true, paramLabel = "DIR")
+  Path dataDir;
+
+  @Mixin
+  PassphraseOptions passphrase;
+
+  @Option(names = "--rpclisten", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:10019",
+      description = "gRPC listen address (default: ${DEFAULT-VALUE}).")
+  String rpcListen;
+
+  @Option(names = "--tlsextradomain", paramLabel = "NAME", description = "Extra DNS name or IP for the generated TLS certificate (repeatable).")
+  List<String> extraNames = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    CliContext ctx = main.context();
+    int colon = rpcListen.lastIndexOf(':');
+    if (colon <= 0) {
+      throw CliException.badInput("--rpclisten must be HOST:PORT, got '" + rpcListen + "'");
+    }
+    String host = rpcListen.substring(0, colon).replaceAll("^\\[|\\]$", "");
+    int port;
+    try {
+      port = Integer.parseInt(rpcListen.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw CliException.badInput("--rpclisten port must be a number, got '" + rpcListen.substring(colon + 1) + "'");
+    }
+    if (port < 0 || port > 65535) {
+      throw CliException.badInput("--rpclisten port must be 0-65535");
+    }
+    try (SecretBytes pass = passphrase.resolve(ctx, false); Serving serving = Serving.start(ctx, dataDir, pass, host, port, extraNames)) {
+      CustosServer server = serving.server();
+      ctx.stderr().println("custos: serving gRPC on " + server.address() + " (TLS certificate " + server.tlsCertificate() + ")");
+      Thread hook = new Thread(server::stop, "custos-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      server.awaitTermination();
+      return 0;
+    }
+  }
+}
