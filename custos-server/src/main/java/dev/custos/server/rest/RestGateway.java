@@ -30,6 +30,7 @@ public final class RestGateway {
   private final ExecutorService executor;
   private final Server inProcess;
   private final ManagedChannel channel;
+  private boolean stopped;
 
   private RestGateway(HttpsServer https, ExecutorService executor, Server inProcess, ManagedChannel channel) {
     this.https = https;
@@ -75,9 +76,13 @@ public final class RestGateway {
 
   /**
    * Stops accepting connections, lets in-flight requests finish within {@code grace} (whole
-   * seconds, at least one), then closes the in-process channel and server.
+   * seconds, at least one), then closes the in-process channel and server. Idempotent.
    */
-  public void stop(Duration grace) {
+  public synchronized void stop(Duration grace) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     https.stop((int) Math.max(1, Math.min(Integer.MAX_VALUE, grace.toSeconds())));
     channel.shutdown();
     inProcess.shutdown();

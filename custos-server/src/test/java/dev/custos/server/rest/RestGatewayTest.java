@@ -1,6 +1,7 @@
 package dev.custos.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custos.core.macaroon.Permission;
 import dev.custos.proto.v1.CheckPsbtRequest;
@@ -8,6 +9,8 @@ import dev.custos.proto.v1.CheckPsbtResponse;
 import dev.custos.proto.v1.CustosGrpc;
 import dev.custos.proto.v1.GetInfoRequest;
 import dev.custos.proto.v1.GetInfoResponse;
+import dev.custos.proto.v1.ShowPolicyRequest;
+import dev.custos.proto.v1.ShowPolicyResponse;
 import dev.custos.server.auth.AuthResult;
 import dev.custos.server.auth.MacaroonInterceptor;
 import dev.custos.server.auth.PermissionTable;
@@ -88,6 +91,18 @@ class RestGatewayTest {
   }
 
   @Test
+  void stopLetsAnInFlightRequestFinishAndRefusesNewConnections() throws Exception {
+    var inFlight = http.sendAsync(request("/v1/policy").GET().build(), HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(300);
+    gateway.stop(Duration.ofSeconds(5));
+    assertThat(inFlight.get().statusCode()).isEqualTo(200);
+    assertThat(inFlight.get().body()).contains("\"text\":\"slow\"");
+    assertThatThrownBy(() -> HttpClient.newBuilder().sslContext(http.sslContext()).build()
+        .send(request("/v1/getinfo").GET().build(), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void grpcCodesMapToTheDocumentedHttpStatuses() {
     assertThat(RestError.httpStatus(Status.Code.UNAUTHENTICATED)).isEqualTo(401);
     assertThat(RestError.httpStatus(Status.Code.PERMISSION_DENIED)).isEqualTo(403);
@@ -120,6 +135,17 @@ class RestGatewayTest {
     @Override
     public void getInfo(GetInfoRequest request, StreamObserver<GetInfoResponse> reply) {
       reply.onNext(GetInfoResponse.newBuilder().setNetwork("stub").build());
+      reply.onCompleted();
+    }
+
+    @Override
+    public void showPolicy(ShowPolicyRequest request, StreamObserver<ShowPolicyResponse> reply) {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      reply.onNext(ShowPolicyResponse.newBuilder().setText("slow").build());
       reply.onCompleted();
     }
 
