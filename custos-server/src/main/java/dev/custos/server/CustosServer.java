@@ -7,6 +7,7 @@ import dev.custos.server.auth.PermissionTable;
 import dev.custos.server.auth.RequestAuthenticator;
 import dev.custos.server.node.Node;
 import dev.custos.server.node.NodeException;
+import dev.custos.server.rest.RestGateway;
 import dev.custos.server.rpc.CustosService;
 import dev.custos.server.tls.SelfSignedTls;
 import dev.custos.server.tls.TlsException;
@@ -15,6 +16,7 @@ import dev.custos.store.StoreException;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Custos gRPC server: the {@code custos.v1.Custos} service and the standard {@code
  * grpc.health.v1.Health} service over TLS, every call authenticated by a macaroon against the
- * {@link PermissionTable} (docs/server.md).
+ * {@link PermissionTable} (docs/server.md); the same services over HTTPS/JSON through the {@link
+ * RestGateway} on a second address, authenticated and mapped by the same code.
  *
  * <p>Lifecycle: {@link #builder(Path)} → {@link Builder#start()} (opens the data directory,
  * unlocks the keystore when a passphrase is given, loads or generates the TLS identity, binds) →
@@ -48,18 +51,21 @@ import org.slf4j.LoggerFactory;
 public final class CustosServer implements AutoCloseable {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 10019;
+  public static final int DEFAULT_REST_PORT = 8089;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(CustosServer.class);
 
   private final Server server;
+  private final RestGateway rest;
   private final Node node;
   private final HealthStatusManager health;
   private final TlsIdentity tls;
   private final Duration grace;
   private boolean stopped;
 
-  private CustosServer(Server server, Node node, HealthStatusManager health, TlsIdentity tls, Duration grace) {
+  private CustosServer(Server server, RestGateway rest, Node node, HealthStatusManager health, TlsIdentity tls, Duration grace) {
     this.server = server;
+    this.rest = rest;
     this.node = node;
     this.health = health;
     this.tls = tls;
@@ -81,6 +87,16 @@ public final class CustosServer implements AutoCloseable {
     return address().getPort();
   }
 
+  /** The address the REST gateway is bound to (with the actual port when 0 was asked for). */
+  public InetSocketAddress restAddress() {
+    return rest.address();
+  }
+
+  /** The port the REST gateway is bound to. */
+  public int restPort() {
+    return restAddress().getPort();
+  }
+
   /** The TLS certificate clients must trust (PEM). */
   public Path tlsCertificate() {
     return tls.certificate();
@@ -98,6 +114,7 @@ public final class CustosServer implements AutoCloseable {
     stopped = true;
     health.enterTerminalState();
     server.shutdown();
+    rest.stop(grace);
     try {
       if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("calls still running after {}: cancelling them", grace);
@@ -132,6 +149,7 @@ public final class CustosServer implements AutoCloseable {
     private final Path dataDir;
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
+    private Optional<InetSocketAddress> restListen = Optional.empty();
     private Optional<SecretBytes> passphrase = Optional.empty();
     private List<String> tlsExtraNames = List.of();
     private Optional<TlsIdentity> tlsIdentity = Optional.empty();
@@ -153,6 +171,19 @@ public final class CustosServer implements AutoCloseable {
       }
       this.host = Objects.requireNonNull(host, "host");
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Where the REST gateway listens; default {@value #DEFAULT_HOST}:{@value #DEFAULT_REST_PORT}.
+     * Port 0 picks a free port. When this is not called and {@link #listen} asked for port 0, the
+     * gateway also takes a free port (on the gRPC host), so ephemeral servers never collide.
+     */
+    public Builder restListen(String host, int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("REST port must be 0..65535, got " + port);
+      }
+      this.restListen = Optional.of(InetSocketAddress.createUnresolved(Objects.requireNonNull(host, "host"), port));
       return this;
     }
 
@@ -231,15 +262,27 @@ public final class CustosServer implements AutoCloseable {
             : SelfSignedTls.ensure(node.dataDir(), tlsExtraNames, clock, random);
         ServerCredentials credentials = TlsServerCredentials.create(tls.certificate().toFile(), tls.privateKey().toFile());
         HealthStatusManager health = new HealthStatusManager();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials)
-            .addService(ServerInterceptors.intercept(new CustosService(node), new MacaroonInterceptor(permissions, authenticator)))
-            .addService(ServerInterceptors.intercept(health.getHealthService(), new MacaroonInterceptor(permissions, authenticator)))
-            .build()
-            .start();
+        MacaroonInterceptor macaroons = new MacaroonInterceptor(permissions, authenticator);
+        List<ServerServiceDefinition> services = List.of(
+            ServerInterceptors.intercept(new CustosService(node), macaroons),
+            ServerInterceptors.intercept(health.getHealthService(), macaroons));
+        NettyServerBuilder netty = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials);
+        services.forEach(netty::addService);
+        Server server = netty.build().start();
+        RestGateway rest;
+        InetSocketAddress restAddress = restAddress();
+        try {
+          rest = RestGateway.start(restAddress, tls, services);
+        } catch (IOException | TlsException | RuntimeException e) {
+          server.shutdownNow();
+          closeAfterFailure(node);
+          throw new ServerStartException("cannot listen (REST) on " + restAddress.getHostString() + ":" + restAddress.getPort()
+              + ": " + e.getMessage());
+        }
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
         health.setStatus(CustosGrpc.SERVICE_NAME, ServingStatus.SERVING);
-        CustosServer started = new CustosServer(server, node, health, tls, shutdownGrace);
-        LOG.info("custos.v1 listening on {} (TLS certificate {}; {})", started.address(), tls.certificate(),
+        CustosServer started = new CustosServer(server, rest, node, health, tls, shutdownGrace);
+        LOG.info("custos.v1 listening on {}, REST on {} (TLS certificate {}; {})", started.address(), started.restAddress(), tls.certificate(),
             node.unlocked() ? "unlocked" : "locked: signing unavailable");
         return started;
       } catch (TlsException e) {
@@ -250,6 +293,12 @@ public final class CustosServer implements AutoCloseable {
         throw new ServerStartException("cannot listen on " + host + ":" + port + " with TLS "
             + tlsIdentity.map(TlsIdentity::certificate).orElse(dataDir.resolve(SelfSignedTls.CERT_FILE)) + ": " + e.getMessage());
       }
+    }
+
+    private InetSocketAddress restAddress() {
+      InetSocketAddress asked = restListen.orElseGet(() -> InetSocketAddress.createUnresolved(
+          port == 0 ? host : DEFAULT_HOST, port == 0 ? 0 : DEFAULT_REST_PORT));
+      return new InetSocketAddress(asked.getHostString(), asked.getPort());
     }
 
     private static TlsIdentity requireReadable(TlsIdentity tls) throws TlsException {

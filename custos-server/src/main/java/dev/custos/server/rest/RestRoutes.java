@@ -1,0 +1,53 @@
+package dev.custos.server.rest;
+
+import com.google.protobuf.Message;
+import dev.custos.proto.v1.ApplyPolicyRequest;
+import dev.custos.proto.v1.CheckPolicyRequest;
+import dev.custos.proto.v1.CheckPsbtRequest;
+import dev.custos.proto.v1.CustosGrpc;
+import dev.custos.proto.v1.ExportAuditRequest;
+import dev.custos.proto.v1.GetInfoRequest;
+import dev.custos.proto.v1.ListDescriptorsRequest;
+import dev.custos.proto.v1.ShowPolicyRequest;
+import dev.custos.proto.v1.SignPsbtRequest;
+import dev.custos.proto.v1.VerifyAuditRequest;
+import io.grpc.MethodDescriptor;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The REST routes (docs/server.md, "REST gateway"): every {@code custos.v1.Custos} method and
+ * {@code grpc.health.v1.Health/Check}, each under one path and one HTTP method.
+ */
+final class RestRoutes {
+  static final List<RestRoute> ALL = List.of(
+      route("GET", "/v1/getinfo", CustosGrpc.getGetInfoMethod(), GetInfoRequest.getDefaultInstance()),
+      route("GET", "/v1/descriptors", CustosGrpc.getListDescriptorsMethod(), ListDescriptorsRequest.getDefaultInstance()),
+      route("POST", "/v1/psbt/check", CustosGrpc.getCheckPsbtMethod(), CheckPsbtRequest.getDefaultInstance()),
+      route("POST", "/v1/psbt/sign", CustosGrpc.getSignPsbtMethod(), SignPsbtRequest.getDefaultInstance()),
+      route("GET", "/v1/policy", CustosGrpc.getShowPolicyMethod(), ShowPolicyRequest.getDefaultInstance()),
+      route("POST", "/v1/policy/check", CustosGrpc.getCheckPolicyMethod(), CheckPolicyRequest.getDefaultInstance()),
+      route("POST", "/v1/policy", CustosGrpc.getApplyPolicyMethod(), ApplyPolicyRequest.getDefaultInstance()),
+      route("GET", "/v1/audit/verify", CustosGrpc.getVerifyAuditMethod(), VerifyAuditRequest.getDefaultInstance()),
+      route("GET", "/v1/audit/export", CustosGrpc.getExportAuditMethod(), ExportAuditRequest.getDefaultInstance()),
+      route("GET", "/v1/health", HealthGrpc.getCheckMethod(), HealthCheckRequest.getDefaultInstance()));
+
+  private RestRoutes() {}
+
+  /** The route for this method and path, if any. */
+  static Optional<RestRoute> find(String httpMethod, String path) {
+    return ALL.stream().filter(r -> r.path().equals(path) && r.httpMethod().equals(httpMethod)).findFirst();
+  }
+
+  /** The HTTP methods the path accepts (empty: no such path). */
+  static List<String> methodsFor(String path) {
+    return ALL.stream().filter(r -> r.path().equals(path)).map(RestRoute::httpMethod).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RestRoute route(String httpMethod, String path, MethodDescriptor<?, ?> method, Message prototype) {
+    return new RestRoute(httpMethod, path, (MethodDescriptor<Message, Message>) method, prototype);
+  }
+}
