@@ -53,7 +53,7 @@ class ServeTest {
     CliContext ctx = new CliContext(Map.copyOf(cli.env), System.in, System.out, System.err, Optional.empty(),
         Clock.systemUTC(), new SecureRandom());
     try (SecretBytes pass = SecretBytes.copyOf("serve-test-pass".getBytes(StandardCharsets.UTF_8));
-        Serving serving = Serving.start(ctx, dir, pass, "127.0.0.1", 0, List.of())) {
+        Serving serving = Serving.start(ctx, dir, pass, new dev.custos.cli.serve.HostPort("127.0.0.1", 0), new dev.custos.cli.serve.HostPort("127.0.0.1", 0), List.of())) {
       for (String name : List.of("admin", "readonly", "signer")) {
         Path f = dir.resolve(name + ".macaroon");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
@@ -81,7 +81,7 @@ class ServeTest {
     // A second start reuses the macaroons instead of baking new ones.
     byte[] before = Files.readAllBytes(dir.resolve("signer.macaroon"));
     try (SecretBytes pass = SecretBytes.copyOf("serve-test-pass".getBytes(StandardCharsets.UTF_8));
-        Serving again = Serving.start(ctx, dir, pass, "127.0.0.1", 0, List.of())) {
+        Serving again = Serving.start(ctx, dir, pass, new dev.custos.cli.serve.HostPort("127.0.0.1", 0), new dev.custos.cli.serve.HostPort("127.0.0.1", 0), List.of())) {
       assertThat(Files.readAllBytes(dir.resolve("signer.macaroon"))).isEqualTo(before);
     }
   }

@@ -34,29 +34,22 @@ public final class ServeCommand implements Callable<Integer> {
       description = "gRPC listen address (default: ${DEFAULT-VALUE}).")
   String rpcListen;
 
+  @Option(names = "--restlisten", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8089",
+      description = "REST/JSON gateway listen address (default: ${DEFAULT-VALUE}).")
+  String restListen;
+
   @Option(names = "--tlsextradomain", paramLabel = "NAME", description = "Extra DNS name or IP for the generated TLS certificate (repeatable).")
   List<String> extraNames = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     CliContext ctx = main.context();
-    int colon = rpcListen.lastIndexOf(':');
-    if (colon <= 0) {
-      throw CliException.badInput("--rpclisten must be HOST:PORT, got '" + rpcListen + "'");
-    }
-    String host = rpcListen.substring(0, colon).replaceAll("^\\[|\\]$", "");
-    int port;
-    try {
-      port = Integer.parseInt(rpcListen.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw CliException.badInput("--rpclisten port must be a number, got '" + rpcListen.substring(colon + 1) + "'");
-    }
-    if (port < 0 || port > 65535) {
-      throw CliException.badInput("--rpclisten port must be 0-65535");
-    }
-    try (SecretBytes pass = passphrase.resolve(ctx, false); Serving serving = Serving.start(ctx, dataDir, pass, host, port, extraNames)) {
+    HostPort rpc = HostPort.parse("--rpclisten", rpcListen);
+    HostPort rest = HostPort.parse("--restlisten", restListen);
+    try (SecretBytes pass = passphrase.resolve(ctx, false); Serving serving = Serving.start(ctx, dataDir, pass, rpc, rest, extraNames)) {
       CustosServer server = serving.server();
-      ctx.stderr().println("custos: serving gRPC on " + server.address() + " (TLS certificate " + server.tlsCertificate() + ")");
+      ctx.stderr().println("custos: serving gRPC on " + server.address() + " and REST on " + server.restAddress()
+          + " (TLS certificate " + server.tlsCertificate() + ")");
       Thread hook = new Thread(server::stop, "custos-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       server.awaitTermination();

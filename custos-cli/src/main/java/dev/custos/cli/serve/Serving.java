@@ -54,7 +54,7 @@ public final class Serving implements AutoCloseable {
   /**
    * @param passphrase required: the root-key vault and the signer derive from the seed
    */
-  public static Serving start(CliContext ctx, Path dataDir, SecretBytes passphrase, String host, int port, List<String> extraNames)
+  public static Serving start(CliContext ctx, Path dataDir, SecretBytes passphrase, HostPort rpc, HostPort rest, List<String> extraNames)
       throws CliException {
     NodeSession node = NodeSession.open(ctx, dataDir);
     RootKeyVault vault;
@@ -68,7 +68,7 @@ public final class Serving implements AutoCloseable {
     try {
       bakeFirstStartMacaroons(ctx, node, vault);
       Function<byte[], Optional<SecretBytes>> rootKeys = id -> rootKey(node, vault, id);
-      CustosServer server = CustosServer.builder(dataDir).listen(host, port).passphrase(passphrase).tlsExtraNames(extraNames)
+      CustosServer server = CustosServer.builder(dataDir).listen(rpc.host(), rpc.port()).restListen(rest.host(), rest.port()).passphrase(passphrase).tlsExtraNames(extraNames)
           .authenticator(new MacaroonAuthenticator(rootKeys, CaveatChecker.NONE, ctx.clock()))
           .env(ctx.env()).clock(ctx.clock()).random(ctx.random()).start();
       return new Serving(server, node, vault);
