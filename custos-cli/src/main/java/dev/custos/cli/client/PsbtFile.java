@@ -1,6 +1,7 @@
 package dev.custos.cli.client;
 
 import dev.custos.cli.CliException;
+import dev.custos.cli.ExitCode;
 import dev.custos.core.psbt.Psbt;
 import dev.custos.core.psbt.PsbtCodec;
 import dev.custos.core.psbt.PsbtFormatException;
@@ -44,7 +45,7 @@ final class PsbtFile {
     try {
       parsed = PsbtCodec.parse(psbt);
     } catch (PsbtFormatException e) {
-      throw new CliException(dev.custos.cli.ExitCode.INTERNAL, "the server returned an invalid PSBT: " + e.getMessage());
+      throw new CliException(ExitCode.INTERNAL, "the server returned an invalid PSBT: " + e.getMessage());
     }
     Path target = file.toAbsolutePath();
     try {

@@ -1,6 +1,8 @@
 package dev.custos.cli.client;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code custos remote ...}: the local {@code psbt}, {@code policy} and {@code audit} commands,
@@ -11,8 +13,8 @@ import picocli.CommandLine.Command;
     description = "Commands answered by a running server (--rpcserver, --tlscertpath, --macaroonpath).",
     subcommands = {RemotePsbtCommand.class, RemotePolicyCommand.class, RemoteAuditCommand.class})
 public final class RemoteCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
   @Override
   public void run() {

@@ -5,6 +5,7 @@ import dev.custos.cli.ExitCode;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public final class StatusExits {
     if (values == null) {
       return List.of();
     }
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     values.forEach(out::add);
     return out;
   }

@@ -191,6 +191,16 @@ class RemoteCommandsTest {
     assertThat(noFiles.stderr()).contains("--tlscertpath or --data-dir is required");
   }
 
+  @Test
+  void everyClientCommandHasHelp() {
+    for (String[] cmd : List.of(new String[] {"getinfo", "--help"}, new String[] {"remote", "--help"},
+        new String[] {"remote", "psbt", "sign", "--help"}, new String[] {"remote", "audit", "verify", "--help"})) {
+      Result r = cli(cmd);
+      assertThat(r.exitCode()).as(String.join(" ", cmd)).isZero();
+      assertThat(r.stdout()).contains("Usage:", "--rpcserver");
+    }
+  }
+
   private Result remote(String... args) {
     String[] all = new String[args.length + 5];
     all[0] = "remote";
