@@ -98,6 +98,7 @@ public final class GrpcSignLoad {
       byte[] admin = Files.readAllBytes(dir.resolve("admin.macaroon"));
       load = run(serving.server().port(), serving.server().tlsCertificate(), admin, psbts, seconds);
     }
+    deleteTree(dir.getParent());
     double raw = rawSignRate();
     double throughput = load.count() / load.seconds();
     System.out.printf("clients: %d, measured: %.1f s (after %d s warm-up), signatures: %d%n", clients, load.seconds(), WARMUP_SECONDS,
@@ -110,6 +111,15 @@ public final class GrpcSignLoad {
         load.percentileMs(99) <= 10 ? "<=" : ">");
     if (load.exhausted()) {
       System.out.println("NOTE: a client ran out of pre-built PSBTs: raise PSBTS_PER_CLIENT");
+    }
+  }
+
+  /** The run's temporary data directory (keystore, store, macaroons) is removed after the run. */
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var files = Files.walk(root)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
