@@ -1,5 +1,8 @@
 package dev.custos.cli;
 
+import dev.custos.cli.client.GetInfoCommand;
+import dev.custos.cli.client.RemoteCommand;
+import dev.custos.cli.client.RpcOptions;
 import dev.custos.cli.commands.DescriptorsCommand;
 import dev.custos.cli.commands.InitCommand;
 import dev.custos.cli.commands.MacaroonCommand;
@@ -11,6 +14,7 @@ import dev.custos.cli.serve.ServeCommand;
 import dev.custos.cli.walkthrough.WalkthroughCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,12 +28,15 @@ import picocli.CommandLine.Option;
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
         VersionCommand.class,
-        WalkthroughCommand.class, ServeCommand.class})
+        WalkthroughCommand.class, ServeCommand.class, GetInfoCommand.class, RemoteCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;
 
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean verbose;
+
+  @Mixin
+  RpcOptions rpc = new RpcOptions();
 
   public Main(CliContext context) {
     this.context = context;
@@ -37,6 +44,11 @@ public final class Main implements Runnable {
 
   public CliContext context() {
     return context;
+  }
+
+  /** The client connection options (global, lncli-style). */
+  public RpcOptions rpc() {
+    return rpc;
   }
 
   @Override

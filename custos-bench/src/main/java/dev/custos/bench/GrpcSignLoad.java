@@ -1,0 +1,270 @@
+package dev.custos.bench;
+
+import com.google.protobuf.ByteString;
+import dev.custos.cli.CliContext;
+import dev.custos.cli.Main;
+import dev.custos.cli.serve.Serving;
+import dev.custos.core.keys.Account;
+import dev.custos.core.keys.AccountType;
+import dev.custos.core.keys.ExtendedPrivateKey;
+import dev.custos.core.keys.Network;
+import dev.custos.core.psbt.KeyOrigin;
+import dev.custos.core.psbt.PsbtCodec;
+import dev.custos.core.secret.SecretBytes;
+import dev.custos.core.testkit.InputBuilder;
+import dev.custos.core.testkit.PsbtFactory;
+import dev.custos.core.testkit.TestWallets;
+import dev.custos.proto.v1.CustosGrpc;
+import dev.custos.proto.v1.SignPsbtRequest;
+import fr.acinq.bitcoin.PublicKey;
+import fr.acinq.bitcoin.Transaction;
+import fr.acinq.secp256k1.Secp256k1;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.stub.MetadataUtils;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Issue 4 "Performance": {@code C} concurrent gRPC/TLS clients (default 16), each on its own
+ * connection, sign distinct single-input BIP84 P2WPKH PSBTs on a real server for {@code S} seconds
+ * (default 20) after a 5 s warm-up. Every call pays the macaroon check, the policy decision, the
+ * durable debit and the audit record, as in production. Then one thread times raw libsecp256k1
+ * ECDSA signing ({@code Secp256k1.sign}) for 5 s, and the ratio of the two is reported.
+ *
+ * <p>Usage: {@code GrpcSignLoad [seconds] [clients]} (see {@code custos-bench/run-grpc-load.sh}).
+ * Not JMH: the system under test is a server with its own threads and store.
+ */
+public final class GrpcSignLoad {
+  private static final String PASS = "bench-passphrase";
+  private static final String POLICY = """
+      version: 1
+      limits:
+        max-per-transaction: 1 BTC
+        velocity:
+          - {window: 24h, per: wallet, max-amount: 10000000 BTC, max-count: 100000000}
+      fees:
+        max-rate: 1000
+      """;
+  private static final long WARMUP_SECONDS = 5;
+  private static final long RAW_SECONDS = 5;
+  /** Pre-built PSBTs per client: more than a client can sign in warm-up plus measurement here. */
+  private static final int PSBTS_PER_CLIENT = 3000;
+
+  private GrpcSignLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+    Path dir = Files.createTempDirectory("custos-grpc-load-").resolve("node");
+    CliContext ctx = new CliContext(Map.of("CUSTOS_PW", PASS), new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err, Optional.empty(),
+        Clock.systemUTC(), new SecureRandom());
+    Path mnemonic = dir.getParent().resolve("mnemonic.txt");
+    Files.writeString(mnemonic, TestWallets.ABANDON);
+    cli(ctx, "init", "--data-dir", dir.toString(), "--network", "regtest", "--passphrase-env", "CUSTOS_PW",
+        "--mnemonic-file", mnemonic.toString(), "--kdf-profile", "test");
+    Path policy = dir.getParent().resolve("policy.yaml");
+    Files.writeString(policy, POLICY);
+    cli(ctx, "policy", "apply", "--data-dir", dir.toString(), "--file", policy.toString());
+
+    long t0 = System.nanoTime();
+    List<List<byte[]>> psbts = buildPsbts(clients, PSBTS_PER_CLIENT);
+    System.err.printf("built %d distinct PSBTs in %.1f s%n", clients * PSBTS_PER_CLIENT, (System.nanoTime() - t0) / 1e9);
+
+    Result load;
+    try (SecretBytes pass = SecretBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8));
+        Serving serving = Serving.start(ctx, dir, pass, "127.0.0.1", 0, List.of())) {
+      byte[] admin = Files.readAllBytes(dir.resolve("admin.macaroon"));
+      load = run(serving.server().port(), serving.server().tlsCertificate(), admin, psbts, seconds);
+    }
+    deleteTree(dir.getParent());
+    double raw = rawSignRate();
+    double throughput = load.count() / load.seconds();
+    System.out.printf("clients: %d, measured: %.1f s (after %d s warm-up), signatures: %d%n", clients, load.seconds(), WARMUP_SECONDS,
+        load.count());
+    System.out.printf("throughput: %.0f signatures/s%n", throughput);
+    System.out.printf("latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", load.percentileMs(50), load.percentileMs(99),
+        load.percentileMs(100));
+    System.out.printf("raw libsecp256k1 ECDSA sign, 1 thread: %.0f signatures/s%n", raw);
+    System.out.printf("ratio: %.1f%% of raw (target >= 25%%), p99 %s 10 ms%n", 100 * throughput / raw,
+        load.percentileMs(99) <= 10 ? "<=" : ">");
+    if (load.exhausted()) {
+      System.out.println("NOTE: a client ran out of pre-built PSBTs: raise PSBTS_PER_CLIENT");
+    }
+  }
+
+  /** The run's temporary data directory (keystore, store, macaroons) is removed after the run. */
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var files = Files.walk(root)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static void cli(CliContext ctx, String... args) {
+    int code = Main.execute(ctx, args);
+    if (code != 0) {
+      throw new IllegalStateException("custos " + args[0] + " failed with exit code " + code);
+    }
+  }
+
+  /** Distinct PSBTs: each spends its own funding transaction to one of 100 receive keys. */
+  private static List<List<byte[]>> buildPsbts(int clients, int perClient) {
+    ExtendedPrivateKey master = TestWallets.master(TestWallets.ABANDON);
+    Account account = Account.derive(master, AccountType.BIP84, Network.REGTEST, 0);
+    Account stranger = Account.derive(master, AccountType.BIP84, Network.REGTEST, 1);
+    int keys = 100;
+    List<PublicKey> pubs = new ArrayList<>();
+    List<KeyOrigin> origins = new ArrayList<>();
+    List<fr.acinq.bitcoin.ByteVector> spks = new ArrayList<>();
+    for (int i = 0; i < keys; i++) {
+      pubs.add(account.publicKey(0, i));
+      origins.add(new KeyOrigin(master.fingerprint(), account.accountPath().child(0).child(i)));
+      spks.add(account.scriptPubKey(0, i));
+    }
+    var away = stranger.scriptPubKey(0, 0);
+    Random random = new Random(42);
+    List<List<byte[]>> out = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      List<byte[]> mine = new ArrayList<>(perClient);
+      for (int n = 0; n < perClient; n++) {
+        int k = random.nextInt(keys);
+        Transaction prev = TestWallets.funding(random, List.of(TestWallets.out(1_000_000, spks.get(k))));
+        var in = new InputBuilder().nonWitnessUtxo(prev).witnessUtxo(prev.txOut.get(0)).derivation(pubs.get(k), origins.get(k)).build();
+        mine.add(PsbtCodec.serialize(PsbtFactory.v0(List.of(prev), List.of(0), List.of(in), List.of(TestWallets.out(990_000, away)),
+            List.of(PsbtFactory.plainOutput()))));
+      }
+      out.add(mine);
+    }
+    return out;
+  }
+
+  record Result(long count, double seconds, long[] latenciesNanos, boolean exhausted) {
+    double percentileMs(int p) {
+      if (latenciesNanos.length == 0) {
+        return Double.NaN;
+      }
+      int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+      return latenciesNanos[Math.max(0, Math.min(i, latenciesNanos.length - 1))] / 1e6;
+    }
+  }
+
+  private static Result run(int port, Path cert, byte[] macaroon, List<List<byte[]>> psbts, int seconds) throws Exception {
+    int clients = psbts.size();
+    Metadata headers = new Metadata();
+    headers.put(Metadata.Key.of("macaroon", Metadata.ASCII_STRING_MARSHALLER), HexFormat.of().formatHex(macaroon));
+    ChannelCredentials tls = TlsChannelCredentials.newBuilder().trustManager(cert.toFile()).build();
+    long start = System.nanoTime();
+    long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+    long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+    long[][] lat = new long[clients][];
+    int[] counts = new int[clients];
+    boolean[] exhausted = new boolean[clients];
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(clients);
+    List<ManagedChannel> channels = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, tls).build();
+      channels.add(channel);
+      CustosGrpc.CustosBlockingStub stub = CustosGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+      int id = c;
+      lat[c] = new long[psbts.get(c).size()];
+      Thread.ofPlatform().name("load-client-" + c).start(() -> {
+        try {
+          List<byte[]> mine = psbts.get(id);
+          int next = 0;
+          while (true) {
+            long t = System.nanoTime();
+            if (t >= measureTo) {
+              break;
+            }
+            if (next == mine.size()) {
+              exhausted[id] = true;
+              break;
+            }
+            var reply = stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+                .signPsbt(SignPsbtRequest.newBuilder().setPsbt(ByteString.copyFrom(mine.get(next++))).build());
+            long end = System.nanoTime();
+            if (reply.getSignatures() != 1) {
+              throw new IllegalStateException("expected 1 signature, got " + reply.getSignatures());
+            }
+            if (t >= measureFrom && end <= measureTo) {
+              lat[id][counts[id]++] = end - t;
+            }
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    done.await();
+    for (ManagedChannel ch : channels) {
+      ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a client failed", failure.get());
+    }
+    long total = 0;
+    for (int n : counts) {
+      total += n;
+    }
+    long[] all = new long[(int) total];
+    int at = 0;
+    boolean anyExhausted = false;
+    for (int c = 0; c < clients; c++) {
+      System.arraycopy(lat[c], 0, all, at, counts[c]);
+      at += counts[c];
+      anyExhausted |= exhausted[c];
+    }
+    Arrays.sort(all);
+    return new Result(total, seconds, all, anyExhausted);
+  }
+
+  /** Single-thread libsecp256k1 ECDSA signatures per second, distinct messages, one key. */
+  private static double rawSignRate() {
+    Secp256k1 secp = Secp256k1.get();
+    byte[] key = HexFormat.of().parseHex("e8f32e723decf4051aefac8e2c93c9c5b214313817cdb01a1494b917c8436b35");
+    byte[] msg = new byte[32];
+    long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    long n = 0;
+    while (System.nanoTime() < warmEnd) {
+      msg[(int) (n++ & 31)]++;
+      secp.sign(msg, key, null);
+    }
+    n = 0;
+    long t0 = System.nanoTime();
+    long end = t0 + TimeUnit.SECONDS.toNanos(RAW_SECONDS);
+    long now;
+    do {
+      msg[(int) (n & 31)]++;
+      secp.sign(msg, key, null);
+      n++;
+      now = System.nanoTime();
+    } while (now < end);
+    return n / ((now - t0) / 1e9);
+  }
+}
