@@ -94,7 +94,7 @@ public final class GrpcSignLoad {
 
     Result load;
     try (SecretBytes pass = SecretBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8));
-        Serving serving = Serving.start(ctx, dir, pass, "127.0.0.1", 0, List.of())) {
+        Serving serving = Serving.start(ctx, dir, pass, new dev.custos.cli.serve.HostPort("127.0.0.1", 0), new dev.custos.cli.serve.HostPort("127.0.0.1", 0), List.of())) {
       byte[] admin = Files.readAllBytes(dir.resolve("admin.macaroon"));
       load = run(serving.server().port(), serving.server().tlsCertificate(), admin, psbts, seconds);
     }

@@ -81,7 +81,7 @@ class RemoteCommandsTest {
     Result apply = cli("policy", "apply", "--data-dir", dir.toString(), "--file", policy.toString());
     assertThat(apply.exitCode()).as(apply.stderr()).isZero();
     try (SecretBytes pass = SecretBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8))) {
-      serving = Serving.start(context(new ByteArrayOutputStream(), new ByteArrayOutputStream()), dir, pass, "127.0.0.1", 0, List.of());
+      serving = Serving.start(context(new ByteArrayOutputStream(), new ByteArrayOutputStream()), dir, pass, new dev.custos.cli.serve.HostPort("127.0.0.1", 0), new dev.custos.cli.serve.HostPort("127.0.0.1", 0), List.of());
     }
     rpcServer = "127.0.0.1:" + serving.server().port();
   }
