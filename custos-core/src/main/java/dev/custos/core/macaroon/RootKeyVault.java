@@ -2,16 +2,14 @@ package dev.custos.core.macaroon;
 
 import dev.custos.core.keys.ExtendedPrivateKey;
 import dev.custos.core.keys.KeyPath;
+import dev.custos.core.secret.AesGcm;
 import dev.custos.core.secret.SecretBytes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -37,13 +35,12 @@ public final class RootKeyVault implements AutoCloseable {
   /** Root keys are 32 random bytes, as LND's. */
   public static final int ROOT_KEY_BYTES = 32;
   public static final int NONCE_BYTES = 12;
-  public static final int TAG_BYTES = 16;
+  public static final int TAG_BYTES = AesGcm.TAG_BYTES;
   public static final int SEALED_BYTES = 1 + NONCE_BYTES + ROOT_KEY_BYTES + TAG_BYTES;
   static final int FORMAT_VERSION = 1;
   static final byte[] KEK_TAG = "custos/macaroon-kek/v1".getBytes(StandardCharsets.US_ASCII);
   static final byte[] AAD_PREFIX = "custos/macaroon-root-key/v1".getBytes(StandardCharsets.US_ASCII);
   private static final String HMAC = "HmacSHA256";
-  private static final String AES_GCM = "AES/GCM/NoPadding";
 
   private final SecretBytes kek;
 
@@ -88,13 +85,7 @@ public final class RootKeyVault implements AutoCloseable {
     }
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
-    byte[] body;
-    try {
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, id);
-      body = rootKey.use(k -> encrypt(cipher, k));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-256-GCM unavailable: " + e.getClass().getSimpleName(), e);
-    }
+    byte[] body = AesGcm.encrypt(kek, nonce, associatedData(id), rootKey);
     byte[] sealed = new byte[SEALED_BYTES];
     sealed[0] = FORMAT_VERSION;
     System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
@@ -118,35 +109,18 @@ public final class RootKeyVault implements AutoCloseable {
     }
     byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES);
     try {
-      Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, id);
-      return SecretBytes.takeOwnership(cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES));
+      return AesGcm.decrypt(kek, nonce, associatedData(id), Arrays.copyOfRange(sealed, 1 + NONCE_BYTES, sealed.length));
     } catch (AEADBadTagException e) {
       throw new RootKeyUnsealException("sealed root key " + id
           + " does not authenticate: sealed under another id or seed, or altered");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-256-GCM unavailable: " + e.getClass().getSimpleName(), e);
     }
   }
 
-  private Cipher cipher(int mode, byte[] nonce, RootKeyId id) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance(AES_GCM);
-    byte[] raw = kek.copy();
-    try {
-      cipher.init(mode, new LentKey(raw), new GCMParameterSpec(TAG_BYTES * 8, nonce));
-    } finally {
-      Arrays.fill(raw, (byte) 0);
-    }
-    cipher.updateAAD(AAD_PREFIX);
-    cipher.updateAAD(id.bytes());
-    return cipher;
-  }
-
-  private static byte[] encrypt(Cipher cipher, byte[] plaintext) {
-    try {
-      return cipher.doFinal(plaintext);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-256-GCM encryption failed: " + e.getClass().getSimpleName(), e);
-    }
+  /** {@code "custos/macaroon-root-key/v1" || id}: a sealed key opens only under its own id. */
+  private static byte[] associatedData(RootKeyId id) {
+    byte[] ad = Arrays.copyOf(AAD_PREFIX, AAD_PREFIX.length + RootKeyId.BYTES);
+    System.arraycopy(id.bytes(), 0, ad, AAD_PREFIX.length, RootKeyId.BYTES);
+    return ad;
   }
 
   /** Zeroizes the KEK. Idempotent. */
@@ -158,35 +132,5 @@ public final class RootKeyVault implements AutoCloseable {
   @Override
   public String toString() {
     return "<secret>";
-  }
-
-  /** An AES key view over an array zeroized by us (SecretKeySpec would keep a hidden copy). */
-  private static final class LentKey implements SecretKey {
-    private static final long serialVersionUID = 1L;
-    private final transient byte[] raw;
-
-    LentKey(byte[] raw) {
-      this.raw = raw;
-    }
-
-    @Override
-    public String getAlgorithm() {
-      return "AES";
-    }
-
-    @Override
-    public String getFormat() {
-      return "RAW";
-    }
-
-    @Override
-    public byte[] getEncoded() {
-      return raw.clone();
-    }
-
-    @Override
-    public String toString() {
-      return "<secret>";
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.custos.core.seal;
 
+import dev.custos.core.secret.AesGcm;
 import dev.custos.core.secret.SecretBytes;
 import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;

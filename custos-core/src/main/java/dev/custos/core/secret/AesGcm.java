@@ -1,6 +1,5 @@
-package dev.custos.core.seal;
+package dev.custos.core.secret;
 
-import dev.custos.core.secret.SecretBytes;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
@@ -16,14 +15,15 @@ import javax.crypto.spec.GCMParameterSpec;
  * clear; the caller's {@link SecretBytes} and our temporary copies are zeroized here. The expanded
  * AES key schedule inside the JDK cipher is beyond our reach and dies with the cipher object.
  */
-final class AesGcm {
-  static final int KEY_BYTES = 32;
+public final class AesGcm {
+  public static final int KEY_BYTES = 32;
+  public static final int TAG_BYTES = 16;
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-  private static final int TAG_BITS = SealedBlob.TAG_BYTES * 8;
+  private static final int TAG_BITS = TAG_BYTES * 8;
 
   private AesGcm() {}
 
-  static byte[] encrypt(SecretBytes key, byte[] nonce, byte[] associatedData, SecretBytes plaintext) {
+  public static byte[] encrypt(SecretBytes key, byte[] nonce, byte[] associatedData, SecretBytes plaintext) {
     try {
       Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, associatedData);
       return plaintext.use(p -> doFinal(cipher, p));
@@ -37,7 +37,7 @@ final class AesGcm {
    *
    * @throws AEADBadTagException if the key, nonce, associated data or ciphertext do not match
    */
-  static SecretBytes decrypt(SecretBytes key, byte[] nonce, byte[] associatedData, byte[] ciphertext)
+  public static SecretBytes decrypt(SecretBytes key, byte[] nonce, byte[] associatedData, byte[] ciphertext)
       throws AEADBadTagException {
     Cipher cipher;
     try {
