@@ -1,5 +1,7 @@
 package dev.custos.cli.commands;
 
+import dev.custos.service.audit.StoredAuditRecords;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.cli.CliContext;
@@ -62,7 +64,7 @@ public final class AuditExportCommand implements Callable<Integer> {
             flush();
           }
         } : Files.newOutputStream(Path.of(out))) {
-      var it = new AuditRecords(node.store(), fromSeq);
+      var it = new StoredAuditRecords(node.store(), fromSeq);
       long n = 0;
       while (it.hasNext()) {
         AuditRecord r = it.next();

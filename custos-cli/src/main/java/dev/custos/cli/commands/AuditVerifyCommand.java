@@ -1,5 +1,7 @@
 package dev.custos.cli.commands;
 
+import dev.custos.service.audit.StoredAuditRecords;
+
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
@@ -30,7 +32,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
   public Integer call() throws CliException {
     CliContext ctx = parent.main.context();
     try (NodeSession node = NodeSession.open(ctx, dataDir)) {
-      AuditVerification v = AuditVerifier.verify(new AuditRecords(node.store(), 0),
+      AuditVerification v = AuditVerifier.verify(new StoredAuditRecords(node.store(), 0),
           Optional.of(node.keystore().wallet().auditKey()));
       if (!v.ok()) {
         throw CliException.badInput("audit log BROKEN at record " + v.firstBrokenSeq().orElse(-1) + ": " + v.reason().orElse("?")

@@ -1,5 +1,7 @@
 package dev.custos.server.rpc;
 
+import dev.custos.service.audit.StoredAuditRecords;
+
 import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.audit.AuditVerification;
 import dev.custos.core.audit.AuditVerifier;

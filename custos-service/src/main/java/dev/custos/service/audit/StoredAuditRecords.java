@@ -1,4 +1,4 @@
-package dev.custos.server.rpc;
+package dev.custos.service.audit;
 
 import dev.custos.core.audit.AuditRecord;
 import dev.custos.store.Store;
@@ -14,14 +14,14 @@ import java.util.NoSuchElementException;
  * transaction each), so memory stays constant. A store failure surfaces as {@link
  * StoreUncheckedException}.
  */
-final class StoredAuditRecords implements Iterator<AuditRecord> {
-  static final int PAGE = 1000;
+public final class StoredAuditRecords implements Iterator<AuditRecord> {
+  public static final int PAGE = 1000;
   private final Store store;
   private final ArrayDeque<AuditRecord> buffer = new ArrayDeque<>();
   private long next;
   private boolean exhausted;
 
-  StoredAuditRecords(Store store, long fromSeq) {
+  public StoredAuditRecords(Store store, long fromSeq) {
     this.store = store;
     this.next = fromSeq;
   }
