@@ -1,9 +1,6 @@
 package dev.custos.core.macaroon;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,12 +93,12 @@ final class MacaroonIdCodec {
       int field = r.tag(last, 2);
       byte[] value = r.bytes();
       if (field == 1) {
-        entity = utf8(nonEmpty(value, where + " entity"), where + " entity");
+        entity = StrictUtf8.decode(nonEmpty(value, where + " entity"), where + " entity");
       } else {
         if (entity == null) {
           throw new MacaroonFormatException(where + " has an action before its entity");
         }
-        ops.add(new Permission(entity, utf8(nonEmpty(value, where + " action"), where + " action")));
+        ops.add(new Permission(entity, StrictUtf8.decode(nonEmpty(value, where + " action"), where + " action")));
         actions++;
       }
       last = field;
@@ -116,18 +113,6 @@ final class MacaroonIdCodec {
       throw new MacaroonFormatException(what + " is present but empty (proto3 omits empty fields)");
     }
     return value;
-  }
-
-  private static String utf8(byte[] b, String what) throws MacaroonFormatException {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new MacaroonFormatException(what + " is not valid UTF-8");
-    }
   }
 
   private static void field(ByteArrayOutputStream out, int field, byte[] value) {

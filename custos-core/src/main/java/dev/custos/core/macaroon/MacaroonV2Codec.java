@@ -1,10 +1,7 @@
 package dev.custos.core.macaroon;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +78,7 @@ final class MacaroonV2Codec {
     int i = 0;
     String location = "";
     if (i < header.size() && header.get(i).type == LOCATION) {
-      location = utf8(header.get(i++).data, "macaroon location");
+      location = StrictUtf8.decode(header.get(i++).data, "macaroon location");
     }
     if (i >= header.size() || header.get(i).type != IDENTIFIER) {
       throw new MacaroonFormatException("header has no identifier field");
@@ -120,7 +117,7 @@ final class MacaroonV2Codec {
     int i = 0;
     String location = null;
     if (section.get(i).type == LOCATION) {
-      location = utf8(section.get(i++).data, "caveat " + n + " location");
+      location = StrictUtf8.decode(section.get(i++).data, "caveat " + n + " location");
     }
     if (i >= section.size() || section.get(i).type != IDENTIFIER) {
       throw new MacaroonFormatException("caveat " + n + " has no identifier field");
@@ -137,18 +134,6 @@ final class MacaroonV2Codec {
       throw new MacaroonFormatException("caveat " + n + " has an unexpected field of type " + vid.type);
     }
     return new ThirdPartyCaveat(id, vid.data, location == null ? "" : location);
-  }
-
-  private static String utf8(byte[] b, String what) throws MacaroonFormatException {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new MacaroonFormatException(what + " is not valid UTF-8");
-    }
   }
 
   private static void field(ByteArrayOutputStream out, int type, byte[] data) {

@@ -12,7 +12,6 @@ import fr.acinq.bitcoin.ScriptFlags;
 import fr.acinq.bitcoin.ScriptWitness;
 import fr.acinq.bitcoin.Transaction;
 import fr.acinq.bitcoin.TxIn;
-import fr.acinq.bitcoin.TxOut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +104,5 @@ public final class IndependentCheck {
       }
     }
     return keys;
-  }
-
-  /** The spent outputs of {@code tx}'s previous transactions, for callers that need them. */
-  public static TxOut spent(Transaction prev, int vout) {
-    return prev.txOut.get(vout);
   }
 }
