@@ -29,6 +29,9 @@ import java.util.Set;
  * @param outputScriptTypes when present, external outputs must be of these types
  * @param approvalAboveSat amount leaving above which a human must approve
  * @param warnOnly tags whose violations are reported but not enforced (staged roll-out)
+ * @param addressBooks the named address books of the document ({@code destinations.address-books}),
+ *     each as the set of scripts it expands to; macaroon {@code custos-destinations} caveats name
+ *     them as {@code book:<name>} ({@link CredentialLimits})
  */
 public record Policy(
     int version,
@@ -47,7 +50,8 @@ public record Policy(
     Optional<Set<ScriptType>> inputScriptTypes,
     Optional<Set<ScriptType>> outputScriptTypes,
     OptionalLong approvalAboveSat,
-    Set<PolicyTag> warnOnly) {
+    Set<PolicyTag> warnOnly,
+    Map<String, Set<ByteVector>> addressBooks) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -63,6 +67,9 @@ public record Policy(
     inputScriptTypes = inputScriptTypes.map(Set::copyOf);
     outputScriptTypes = outputScriptTypes.map(Set::copyOf);
     warnOnly = Set.copyOf(warnOnly);
+    Map<String, Set<ByteVector>> books = new LinkedHashMap<>();
+    addressBooks.forEach((name, scripts) -> books.put(name, Set.copyOf(scripts)));
+    addressBooks = Collections.unmodifiableMap(books);
     boolean walletVelocityAmount =
         velocity.stream().anyMatch(v -> v.scope() == VelocityLimit.Scope.WALLET && v.maxAmountSat().isPresent());
     boolean boundsAmount = maxPerTransactionSat.isPresent() && walletVelocityAmount;
@@ -81,5 +88,16 @@ public record Policy(
         throw new IllegalArgumentException("amounts must not be negative");
       }
     }
+  }
+
+  /** A policy without address books (every component but {@code addressBooks}). */
+  public Policy(int version, boolean unlimited, OptionalLong maxPerTransactionSat, List<VelocityLimit> velocity,
+      Optional<Map<ByteVector, Destination>> allowlist, Map<ByteVector, Destination> denylist, boolean allowUnknownOutputScripts,
+      OptionalLong maxFeeSat, OptionalDouble maxFeeRateSatPerVb, OptionalDouble maxFeePercent, List<TimeWindow> timeWindows,
+      Set<Integer> allowedSighashTypes, boolean allowLocktime, Optional<Set<ScriptType>> inputScriptTypes,
+      Optional<Set<ScriptType>> outputScriptTypes, OptionalLong approvalAboveSat, Set<PolicyTag> warnOnly) {
+    this(version, unlimited, maxPerTransactionSat, velocity, allowlist, denylist, allowUnknownOutputScripts, maxFeeSat,
+        maxFeeRateSatPerVb, maxFeePercent, timeWindows, allowedSighashTypes, allowLocktime, inputScriptTypes,
+        outputScriptTypes, approvalAboveSat, warnOnly, Map.of());
   }
 }

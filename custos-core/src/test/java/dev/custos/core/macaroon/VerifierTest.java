@@ -264,6 +264,31 @@ class VerifierTest {
   }
 
   @Test
+  void custosCaveatsOfADischargeAccumulateWithTheRoots() {
+    byte[] caveatId = "approver-ticket-2".getBytes(StandardCharsets.US_ASCII);
+    Macaroon m;
+    Macaroon discharge;
+    try (SecretBytes k = SecretBytes.copyOf(bytes(0x33))) {
+      m = admin().addFirstPartyCaveat("custos-max-amount 50000").addFirstPartyCaveat("custos-destinations book:a")
+          .addThirdPartyCaveat(k, caveatId, "https://approver.example", new FixedRandom(9));
+      discharge = Macaroon.mint(k, caveatId, "https://approver.example")
+          .addFirstPartyCaveat("custos-max-amount 20000").addFirstPartyCaveat("custos-destinations book:b");
+    }
+    Verification.Granted g = (Verification.Granted) verifier.verify(m, List.of(discharge.bindForRequest(m)), STORE, READ_INFO, CONTEXT);
+    assertThat(g.constraints().maxAmountSat()).hasValue(20000);
+    assertThat(g.constraints().destinationSets()).containsExactly(Set.of("book:a"), Set.of("book:b"));
+
+    Macaroon conflicting;
+    try (SecretBytes k = SecretBytes.copyOf(bytes(0x33))) {
+      conflicting = Macaroon.mint(k, caveatId, "https://approver.example").addFirstPartyCaveat("custos-account m/84'/0'/1'");
+    }
+    Macaroon withAccount = admin().addFirstPartyCaveat("custos-account m/84'/0'/0'")
+        .addThirdPartyCaveat(SecretBytes.copyOf(bytes(0x33)), caveatId, "https://approver.example", new FixedRandom(9));
+    assertDenied(verifier.verify(withAccount, List.of(conflicting.bindForRequest(withAccount)), STORE, READ_INFO, CONTEXT),
+        DenialReason.CAVEAT_NOT_SATISFIED, "caveat not satisfied: custos-account m/84'/0'/1' conflicts with custos-account m/84'/0'/0'");
+  }
+
+  @Test
   void wrongCaveatKeyCannotDischarge() {
     byte[] caveatId = "ticket".getBytes(StandardCharsets.US_ASCII);
     Macaroon m = admin().addThirdPartyCaveat(SecretBytes.copyOf(bytes(0x33)), caveatId, "a", new FixedRandom(1));
