@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
 /**
@@ -30,8 +31,11 @@ final class DestinationLists {
   private static final Pattern BOOK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final long MAX_INDEX = 0x7FFF_FFFFL;
 
-  /** The lists as the core policy takes them; an absent allow list allows every destination. */
-  record Lists(Optional<Map<ByteVector, Destination>> allow, Map<ByteVector, Destination> deny) {}
+  /**
+   * The lists as the core policy takes them; an absent allow list allows every destination.
+   * {@code books} are the address books by name, for macaroon {@code book:NAME} caveats.
+   */
+  record Lists(Optional<Map<ByteVector, Destination>> allow, Map<ByteVector, Destination> deny, Map<String, Set<ByteVector>> books) {}
 
   private final Network network;
   private final Map<String, List<Destination>> books = new LinkedHashMap<>();
@@ -44,7 +48,7 @@ final class DestinationLists {
 
   static Lists read(Optional<YamlField> section, Network network) throws PolicyFileException {
     if (section.isEmpty()) {
-      return new Lists(Optional.empty(), Map.of());
+      return new Lists(Optional.empty(), Map.of(), Map.of());
     }
     YamlMapping m = section.get().mapping(Set.of("allow", "deny", "address-books"));
     DestinationLists lists = new DestinationLists(network);
@@ -59,7 +63,9 @@ final class DestinationLists {
     if (m.optional("deny").isPresent()) {
       deny = lists.scripts(m.optional("deny").get());
     }
-    return new Lists(allow, deny);
+    Map<String, Set<ByteVector>> books = new LinkedHashMap<>();
+    lists.books.forEach((name, entries) -> books.put(name, entries.stream().map(Destination::script).collect(Collectors.toSet())));
+    return new Lists(allow, deny, books);
   }
 
   private void readBooks(YamlField field) throws PolicyFileException {

@@ -106,7 +106,7 @@ final class PolicySchemaV1 {
     try {
       return new Policy(Policy.SCHEMA_VERSION, unlimited, maxPerTx, velocity, destinations.allow(), destinations.deny(),
           allowUnknownScripts, maxFee, maxFeeRate, maxFeePercent, windows, sighash, allowLocktime, inputTypes, outputTypes,
-          approvalAbove, warnOnly);
+          approvalAbove, warnOnly, destinations.books());
     } catch (IllegalArgumentException e) {
       throw unlimitedField.or(() -> limitsField).orElse(root).error(e.getMessage());
     }

@@ -6,6 +6,8 @@ import dev.custos.core.audit.AuditCheckpoints;
 import dev.custos.core.audit.AuditKey;
 import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.analysis.PsbtAnalyzer;
+import dev.custos.core.macaroon.MacaroonConstraints;
+import dev.custos.core.policy.CredentialLimits;
 import dev.custos.core.policy.Decision;
 import dev.custos.core.policy.Finding;
 import dev.custos.core.policy.Policy;
@@ -69,29 +71,48 @@ public final class SigningWorkflow {
     this.checkpointInterval = checkpointInterval;
   }
 
-  /** Dry run: the decision this PSBT would get now, and the budgets it would leave. Writes nothing. */
+  /** Dry run for a credential without caveats: {@link #check(Psbt, WalletContext, String, MacaroonConstraints)}. */
   public SignOutcome check(Psbt psbt, WalletContext wallet, String credential) throws StoreException {
+    return check(psbt, wallet, credential, MacaroonConstraints.NONE);
+  }
+
+  /**
+   * Dry run: the decision this PSBT would get now, and the budgets it would leave. Writes nothing.
+   *
+   * @param caveats the credential's custos-* caveats, applied to every decision, a replayed one too
+   */
+  public SignOutcome check(Psbt psbt, WalletContext wallet, String credential, MacaroonConstraints caveats) throws StoreException {
     PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
     return store.read(tx -> {
       Instant now = effectiveNow(tx);
       Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), analysis.unsignedTxid())
           .filter(d -> d.verdict() == Verdict.ALLOW);
       if (earlier.isPresent()) {
-        return new SignOutcome(replayedDecision(earlier.get()), analysis, Optional.empty(), true);
+        return new SignOutcome(replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats), analysis,
+            Optional.empty(), true);
       }
-      return new SignOutcome(decide(tx, psbt, analysis, wallet, credential, now), analysis, Optional.empty(), false);
+      return new SignOutcome(decide(tx, psbt, analysis, wallet, credential, now, caveats), analysis, Optional.empty(), false);
     });
+  }
+
+  /** Signs for a credential without caveats: {@link #sign(Psbt, WalletContext, SigningKeys, AuditKey, String, MacaroonConstraints)}. */
+  public SignOutcome sign(Psbt psbt, WalletContext wallet, SigningKeys keys, AuditKey auditKey, String credential)
+      throws StoreException, SigningRefusedException, NothingToSignException {
+    return sign(psbt, wallet, keys, auditKey, credential, MacaroonConstraints.NONE);
   }
 
   /**
    * Signs through the policy. The returned outcome carries the signed PSBT only when the decision
    * is ALLOW and the release was recorded.
    *
+   * @param caveats the credential's custos-* caveats ({@link CredentialLimits}); they narrow every
+   *     decision, including the replay of an earlier ALLOW for the same unsigned txid
+   *
    * @throws SigningRefusedException when the signer's safety rules refuse the PSBT (audited)
    * @throws NothingToSignException when no input is ours (nothing is decided or debited)
    */
-  public SignOutcome sign(Psbt psbt, WalletContext wallet, SigningKeys keys, AuditKey auditKey, String credential)
-      throws StoreException, SigningRefusedException, NothingToSignException {
+  public SignOutcome sign(Psbt psbt, WalletContext wallet, SigningKeys keys, AuditKey auditKey, String credential,
+      MacaroonConstraints caveats) throws StoreException, SigningRefusedException, NothingToSignException {
     PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
     String txid = analysis.unsignedTxid();
     SigningResult signed;
@@ -113,16 +134,16 @@ public final class SigningWorkflow {
           "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signed.signatureCount())));
       Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), txid);
       if (earlier.isPresent() && earlier.get().verdict() == Verdict.ALLOW) {
-        Decision d = replayedDecision(earlier.get());
+        Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
         AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "replayed"));
-        return new SignOutcome(d, analysis, Optional.of(signed), true);
+        return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), true);
       }
       if (earlier.isPresent()) {
-        Decision d = replayedDecision(earlier.get());
+        Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
         AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "still pending"));
         return new SignOutcome(d, analysis, Optional.empty(), true);
       }
-      Decision d = decide(tx, psbt, analysis, wallet, credential, now);
+      Decision d = decide(tx, psbt, analysis, wallet, credential, now, caveats);
       long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
       AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "policy v" + policyVersion));
       if (d.verdict() != Verdict.DENY) {
@@ -169,14 +190,30 @@ public final class SigningWorkflow {
     return checkpoint;
   }
 
-  private Decision decide(ReadTx tx, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential, Instant now)
-      throws StoreException {
+  /** The policy decision, narrowed by the credential's caveats. */
+  private Decision decide(ReadTx tx, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential, Instant now,
+      MacaroonConstraints caveats) throws StoreException {
     Optional<Policy> policy = tx.currentPolicy().map(p -> policies.parse(p.text()));
+    SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
+    Decision d;
     try {
-      return PolicyEvaluator.evaluate(policy, new SpendRequest(psbt, analysis, wallet.walletId(), credential, now), tx);
+      d = PolicyEvaluator.evaluate(policy, request, tx);
     } catch (dev.custos.store.StoreUncheckedException e) {
       throw e.getCause();
     }
+    return CredentialLimits.narrow(d, CredentialLimits.findings(caveats, request, policy, wallet.view().masterFingerprint()));
+  }
+
+  /** An earlier recorded decision, narrowed by this request's caveats (they are per request, not per txid). */
+  private Decision replayed(ReadTx tx, RecordedDecision earlier, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet,
+      String credential, Instant now, MacaroonConstraints caveats) throws StoreException {
+    Decision d = replayedDecision(earlier);
+    if (caveats.isEmpty()) {
+      return d;
+    }
+    Optional<Policy> policy = tx.currentPolicy().map(p -> policies.parse(p.text()));
+    SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
+    return CredentialLimits.narrow(d, CredentialLimits.findings(caveats, request, policy, wallet.view().masterFingerprint()));
   }
 
   private Instant effectiveNow(ReadTx tx) throws StoreException {

@@ -200,6 +200,9 @@ class PolicyFileErrorsTest {
         "policy.yaml:8: warn-only[1]: 'policy-fee-ratio' is not a policy tag (see the tag list in docs/policy.md)");
     assertRefused(BOUNDED + "warn-only: [policy-none-applied]\n",
         "policy.yaml:6: warn-only[0]: 'policy-none-applied' cannot be warn-only (it applies when there is no policy)");
+    assertRefused(BOUNDED + "warn-only: [policy-macaroon-max-amount]\n",
+        "policy.yaml:6: warn-only[0]: 'policy-macaroon-max-amount' cannot be warn-only (it enforces a macaroon caveat, "
+            + "which a policy cannot relax)");
     assertRefused(BOUNDED + "warn-only: [policy-fee-rate, policy-fee-rate]\n",
         "policy.yaml:6: warn-only[1]: 'policy-fee-rate' is listed twice");
   }

@@ -117,7 +117,9 @@ class PolicyFileTest {
         Optional.of(Set.of(ScriptType.P2WPKH, ScriptType.P2SH_P2WPKH)),
         Optional.of(Set.of(ScriptType.P2WPKH, ScriptType.P2TR, ScriptType.UNKNOWN)),
         OptionalLong.of(10_000_000),
-        Set.of(PolicyTag.TIME_WINDOW, PolicyTag.velocity(VelocityLimit.Scope.DESTINATION, false)));
+        Set.of(PolicyTag.TIME_WINDOW, PolicyTag.velocity(VelocityLimit.Scope.DESTINATION, false)),
+        Map.of("partners", Set.of(abandon84.scriptPubKey(0, 0), zoo84.scriptPubKey(0, 0), zoo84.scriptPubKey(0, 1),
+            zoo84.scriptPubKey(0, 2))));
 
     PolicyFile file = PolicyFile.parse(FULL, "full.yaml", Network.MAINNET);
 
