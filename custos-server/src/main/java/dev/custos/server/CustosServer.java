@@ -266,7 +266,8 @@ public final class CustosServer implements AutoCloseable {
         List<ServerServiceDefinition> services = List.of(
             ServerInterceptors.intercept(new CustosService(node), macaroons),
             ServerInterceptors.intercept(health.getHealthService(), macaroons));
-        NettyServerBuilder netty = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials);
+        NettyServerBuilder netty = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials)
+            .maxInboundMetadataSize(MacaroonInterceptor.MAX_METADATA_BYTES);
         services.forEach(netty::addService);
         Server server = netty.build().start();
         RestGateway rest;

@@ -125,12 +125,6 @@ class MacaroonEndToEndTest {
   }
 
   @Test
-  void custosCaveatsAreRefusedUntilTheServerEnforcesThem() {
-    assertDenied(() -> client.stub(bake(ROOT_KEY_ID, all(), "custos-max-amount 1000").toHex())
-        .getInfo(GetInfoRequest.getDefaultInstance()), "caveat not satisfied: custos-* caveats are not enforced by this server version; use a macaroon without them");
-  }
-
-  @Test
   void aFlippedByteAWrongKeyAnUnknownIdAndTrailingBytesAreRefused() {
     byte[] good = bake(ROOT_KEY_ID, all()).encode();
     byte[] flipped = Arrays.copyOf(good, good.length);

@@ -235,7 +235,7 @@ class RestGatewayEndToEndTest {
     return http.send(request.build(), BodyHandlers.ofString());
   }
 
-  private static SSLContext trusting(Path certificate) throws Exception {
+  static SSLContext trusting(Path certificate) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(certificate)) {

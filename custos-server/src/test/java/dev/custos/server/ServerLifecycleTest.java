@@ -93,7 +93,7 @@ class ServerLifecycleTest {
     CountDownLatch release = new CountDownLatch(1);
     TestAuthenticator admin = new TestAuthenticator();
     CustosServer server = CustosServer.builder(dir.resolve("data")).listen("127.0.0.1", 0).env(Map.of())
-        .shutdownGrace(Duration.ofSeconds(20)).authenticator((macaroon, method, required, remote) -> {
+        .shutdownGrace(Duration.ofSeconds(20)).authenticator((macaroon, discharges, method, required, remote) -> {
           if (new String(macaroon, StandardCharsets.US_ASCII).equals("slow")) {
             entered.countDown();
             try {
@@ -103,7 +103,7 @@ class ServerLifecycleTest {
             }
             return new AuthResult.Granted("test:slow");
           }
-          return admin.authenticate(macaroon, method, required, remote);
+          return admin.authenticate(macaroon, discharges, method, required, remote);
         }).start();
     try (TestClient client = new TestClient("127.0.0.1", server.port(), server.tlsCertificate())) {
       Metadata slow = new Metadata();

@@ -6,6 +6,7 @@ import dev.custos.core.macaroon.Permission;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ final class TestAuthenticator implements RequestAuthenticator {
   static final byte[] READONLY = "readonly".getBytes(StandardCharsets.US_ASCII);
 
   @Override
-  public AuthResult authenticate(byte[] macaroon, String fullMethodName, Set<Permission> required, Optional<InetAddress> remote) {
+  public AuthResult authenticate(byte[] macaroon, List<byte[]> discharges, String fullMethodName, Set<Permission> required,
+      Optional<InetAddress> remote) {
     if (Arrays.equals(macaroon, ADMIN)) {
       return new AuthResult.Granted("test:admin");
     }

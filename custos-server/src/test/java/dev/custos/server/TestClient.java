@@ -31,6 +31,15 @@ final class TestClient implements AutoCloseable {
         .withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
+  /** A stub sending one macaroon and these discharge macaroons (hex each, metadata {@code discharge-macaroon}). */
+  CustosGrpc.CustosBlockingStub withDischarges(String macaroonHex, java.util.List<String> dischargeHex) {
+    Metadata headers = new Metadata();
+    headers.put(MacaroonInterceptor.MACAROON, macaroonHex);
+    dischargeHex.forEach(d -> headers.put(MacaroonInterceptor.DISCHARGE, d));
+    return CustosGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
   CustosGrpc.CustosBlockingStub admin() {
     return stub(HexFormat.of().formatHex(TestAuthenticator.ADMIN));
   }

@@ -10,6 +10,7 @@ import dev.custos.core.macaroon.Verifier;
 import dev.custos.core.secret.SecretBytes;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +19,15 @@ import java.util.function.Function;
 
 /**
  * Verifies LND-compatible macaroons with the core {@link Verifier} (docs/macaroons.md): v2 binary
- * format, root key by root key id, the whole signature chain before any caveat, {@code
- * time-before}/{@code ipaddr}/{@code iprange} against the clock and the peer, the required
+ * format (the macaroon and each discharge), root key by root key id, the whole signature chain
+ * with every discharge bound to the macaroon before any caveat, {@code time-before}/{@code
+ * ipaddr}/{@code iprange} against the clock and the peer (in the discharges too), the required
  * permissions (or {@code uri:/<package.Service>/<Method>}, the HTTP/2 path form LND's gRPC-Go
  * server sees, e.g. {@code uri:/custos.v1.Custos/GetInfo}).
  *
- * <p><strong>Fails closed on what this server does not enforce yet:</strong> a macaroon carrying
- * Custos caveats ({@code custos-max-amount}, {@code custos-destinations}, {@code custos-account})
- * is refused rather than honoured without its restriction, and third-party caveats fail because
- * the gRPC transport carries no discharge macaroons yet.
+ * <p>The Custos caveats ({@code custos-max-amount}, {@code custos-destinations}, {@code
+ * custos-account}) of the macaroon and its discharges are returned with the grant ({@link
+ * AuthResult.Granted#constraints()}); the PSBT calls enforce them through the policy decision.
  */
 public final class MacaroonAuthenticator implements RequestAuthenticator {
   private final Function<byte[], Optional<SecretBytes>> rootKeys;
@@ -46,19 +47,26 @@ public final class MacaroonAuthenticator implements RequestAuthenticator {
   }
 
   @Override
-  public AuthResult authenticate(byte[] macaroon, String fullMethodName, Set<Permission> required, Optional<InetAddress> remote) {
+  public AuthResult authenticate(byte[] macaroon, List<byte[]> discharges, String fullMethodName, Set<Permission> required,
+      Optional<InetAddress> remote) {
     Macaroon m;
     try {
       m = Macaroon.decode(macaroon);
     } catch (MacaroonFormatException e) {
       return new AuthResult.Denied("cannot decode macaroon: " + e.getMessage());
     }
-    Verification v = verifier.verify(m, List.of(), rootKeys, required,
+    List<Macaroon> decoded = new ArrayList<>();
+    for (int i = 0; i < discharges.size(); i++) {
+      try {
+        decoded.add(Macaroon.decode(discharges.get(i)));
+      } catch (MacaroonFormatException e) {
+        return new AuthResult.Denied("cannot decode discharge macaroon " + i + ": " + e.getMessage());
+      }
+    }
+    Verification v = verifier.verify(m, decoded, rootKeys, required,
         new RequestContext(clock.instant(), remote, Optional.of("/" + fullMethodName)));
     return switch (v) {
-      case Verification.Granted g when !g.constraints().isEmpty() -> new AuthResult.Denied(
-          "caveat not satisfied: custos-* caveats are not enforced by this server version; use a macaroon without them");
-      case Verification.Granted g -> new AuthResult.Granted("macaroon:" + HexFormat.of().formatHex(g.id().storageId()));
+      case Verification.Granted g -> new AuthResult.Granted("macaroon:" + HexFormat.of().formatHex(g.id().storageId()), g.constraints());
       case Verification.Denied d -> new AuthResult.Denied(d.message());
     };
   }

@@ -21,15 +21,26 @@ import java.util.Optional;
 /**
  * Authenticates every call before it reaches a service, as LND does: the metadata key {@code
  * macaroon} must carry exactly one value ("expected 1 macaroon, got N"), hex in either case; the
- * method must have an entry in the {@link PermissionTable} (otherwise refused); then the {@link
- * RequestAuthenticator} verifies the macaroon against the required permissions. Every refusal is
- * UNAUTHENTICATED, mapped by {@link StatusMapper}; the service is never invoked.
+ * key {@code discharge-macaroon} carries zero to {@value #MAX_DISCHARGES} discharge macaroons for
+ * third-party caveats, one hex v2 macaroon per value; the method must have an entry in the {@link
+ * PermissionTable} (otherwise refused); then the {@link RequestAuthenticator} verifies the macaroon
+ * and its discharges against the required permissions. Every refusal is UNAUTHENTICATED, mapped
+ * by {@link StatusMapper}; the service is never invoked.
  */
 public final class MacaroonInterceptor implements ServerInterceptor {
   /** The metadata key LND reads; lncli and LND's REST proxy ({@code Grpc-Metadata-macaroon}) send it. */
   public static final Metadata.Key<String> MACAROON = Metadata.Key.of("macaroon", Metadata.ASCII_STRING_MARSHALLER);
+  /** Discharge macaroons for third-party caveats: zero or more values, each one hex v2 macaroon. */
+  public static final Metadata.Key<String> DISCHARGE = Metadata.Key.of("discharge-macaroon", Metadata.ASCII_STRING_MARSHALLER);
   /** Twice LND's largest default macaroon, with room for caveats; more is refused unread. */
   static final int MAX_HEX_CHARS = 16 * 1024;
+  /** Most discharges one call may carry (each third-party caveat needs one; more is refused unread). */
+  public static final int MAX_DISCHARGES = 8;
+  /**
+   * The request metadata the transport must accept (grpc-java's default is 8 KiB): the macaroon
+   * and every discharge at their largest, plus 16 KiB for other headers.
+   */
+  public static final int MAX_METADATA_BYTES = (1 + MAX_DISCHARGES) * MAX_HEX_CHARS + 16 * 1024;
 
   private final PermissionTable table;
   private final RequestAuthenticator authenticator;
@@ -64,8 +75,9 @@ public final class MacaroonInterceptor implements ServerInterceptor {
       case AccessRule.Open open -> Optional.empty();
       case AccessRule.Requires requires -> {
         byte[] macaroon = macaroon(headers);
-        yield switch (authenticator.authenticate(macaroon, method, requires.permissions(), remote)) {
-          case AuthResult.Granted g -> Optional.of(new Caller(g.credential()));
+        List<byte[]> discharges = discharges(headers);
+        yield switch (authenticator.authenticate(macaroon, discharges, method, requires.permissions(), remote)) {
+          case AuthResult.Granted g -> Optional.of(new Caller(g.credential(), g.constraints()));
           case AuthResult.Denied d -> throw new RpcFailure.Unauthenticated(d.message());
         };
       }
@@ -73,25 +85,46 @@ public final class MacaroonInterceptor implements ServerInterceptor {
   }
 
   private static byte[] macaroon(Metadata headers) {
-    List<String> values = new ArrayList<>();
-    Iterable<String> all = headers.getAll(MACAROON);
-    if (all != null) {
-      all.forEach(values::add);
-    }
+    List<String> values = values(headers, MACAROON);
     if (values.size() != 1) {
       throw new RpcFailure.Unauthenticated("expected 1 macaroon, got " + values.size());
     }
-    String hex = values.getFirst().strip();
+    return hex(values.getFirst(), "macaroon");
+  }
+
+  private static List<byte[]> discharges(Metadata headers) {
+    List<String> values = values(headers, DISCHARGE);
+    if (values.size() > MAX_DISCHARGES) {
+      throw new RpcFailure.Unauthenticated("expected at most " + MAX_DISCHARGES + " discharge macaroons, got " + values.size());
+    }
+    List<byte[]> out = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      out.add(hex(values.get(i), "discharge macaroon " + i));
+    }
+    return out;
+  }
+
+  private static List<String> values(Metadata headers, Metadata.Key<String> key) {
+    List<String> values = new ArrayList<>();
+    Iterable<String> all = headers.getAll(key);
+    if (all != null) {
+      all.forEach(values::add);
+    }
+    return values;
+  }
+
+  private static byte[] hex(String value, String what) {
+    String hex = value.strip();
     if (hex.isEmpty()) {
-      throw new RpcFailure.Unauthenticated("macaroon is empty");
+      throw new RpcFailure.Unauthenticated(what + " is empty");
     }
     if (hex.length() > MAX_HEX_CHARS) {
-      throw new RpcFailure.Unauthenticated("macaroon is longer than " + MAX_HEX_CHARS + " hex digits");
+      throw new RpcFailure.Unauthenticated(what + " is longer than " + MAX_HEX_CHARS + " hex digits");
     }
     try {
       return HexFormat.of().parseHex(hex);
     } catch (IllegalArgumentException e) {
-      throw new RpcFailure.Unauthenticated("macaroon is not hex");
+      throw new RpcFailure.Unauthenticated(what + " is not hex");
     }
   }
 

@@ -27,21 +27,26 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Serves one HTTP exchange: finds the {@link RestRoute}, decodes the request message from JSON,
  * calls the gRPC method through the in-process channel with the {@code Grpc-Metadata-macaroon}
- * header values forwarded as {@code macaroon} metadata (so the {@link MacaroonInterceptor}, the
- * permission table and {@link StatusMapper} decide exactly as on the gRPC port), and writes the
- * reply message or a {@link RestError}. Nothing but the macaroon is forwarded from the client.
+ * header values forwarded as {@code macaroon} metadata and the {@code
+ * Grpc-Metadata-discharge-macaroon} values (repeated headers or comma-separated) as {@code
+ * discharge-macaroon} metadata (so the {@link MacaroonInterceptor}, the permission table and
+ * {@link StatusMapper} decide exactly as on the gRPC port), and writes the reply message or a
+ * {@link RestError}. Nothing but the macaroon and its discharges is forwarded from the client.
  */
 final class RestHandler implements HttpHandler {
   /** The largest request body accepted (LND's REST proxy has no lower bound that PSBTs need). */
   static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
   /** LND's REST proxy header: grpc-gateway forwards {@code Grpc-Metadata-X} as metadata {@code X}. */
   static final String MACAROON_HEADER = "Grpc-Metadata-macaroon";
+  /** Discharge macaroons, one hex value each; a header may list several separated by commas. */
+  static final String DISCHARGE_HEADER = "Grpc-Metadata-discharge-macaroon";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonFormat.Printer PRINTER = JsonFormat.printer().preservingProtoFieldNames()
@@ -97,6 +102,11 @@ final class RestHandler implements HttpHandler {
     List<String> macaroons = exchange.getRequestHeaders().get(MACAROON_HEADER);
     if (macaroons != null) {
       macaroons.forEach(m -> headers.put(MacaroonInterceptor.MACAROON, m));
+    }
+    List<String> discharges = exchange.getRequestHeaders().get(DISCHARGE_HEADER);
+    if (discharges != null) {
+      discharges.stream().flatMap(d -> Arrays.stream(d.split(",", -1)))
+          .forEach(d -> headers.put(MacaroonInterceptor.DISCHARGE, d));
     }
     Optional.ofNullable(exchange.getRemoteAddress().getAddress())
         .ifPresent(a -> headers.put(ForwardedPeerInterceptor.PEER, a.getHostAddress()));

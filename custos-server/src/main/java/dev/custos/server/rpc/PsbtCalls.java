@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * CheckPsbt and SignPsbt: the same workflow as {@code custos psbt check|sign}, with the caller's
- * credential in every decision and audit record. A denied or pending signature is a failure
+ * credential in every decision and audit record, and its macaroon's custos-* caveats narrowing
+ * every decision (tags {@code policy-macaroon-*}). A denied or pending signature is a failure
  * (mapped to PERMISSION_DENIED / FAILED_PRECONDITION); a dry run reports any verdict as data.
  */
 final class PsbtCalls {
@@ -36,7 +37,8 @@ final class PsbtCalls {
 
   CheckPsbtResponse check(CheckPsbtRequest request) throws StoreException {
     Psbt psbt = PsbtField.parse(request.getPsbt());
-    SignOutcome o = node.workflow().check(psbt, node.wallet().context(), Caller.current().credential());
+    Caller caller = Caller.current();
+    SignOutcome o = node.workflow().check(psbt, node.wallet().context(), caller.credential(), caller.constraints());
     return CheckPsbtResponse.newBuilder().setDecision(ProtoViews.decision(o.decision())).setAnalysis(ProtoViews.summary(o.analysis()))
         .setReplayed(o.replayed()).build();
   }
@@ -45,7 +47,9 @@ final class PsbtCalls {
     Psbt psbt = PsbtField.parse(request.getPsbt());
     UnlockedKeys keys = node.keys();
     WalletContext wallet = node.wallet().context();
-    SignOutcome o = node.workflow().sign(psbt, wallet, new HdSigningKeys(keys.master()), keys.auditKey(), Caller.current().credential());
+    Caller caller = Caller.current();
+    SignOutcome o = node.workflow().sign(psbt, wallet, new HdSigningKeys(keys.master()), keys.auditKey(), caller.credential(),
+        caller.constraints());
     return switch (o.decision().verdict()) {
       case ALLOW -> signed(o);
       case DENY -> throw new RpcFailure.PolicyDenied(tags(o, Finding.Effect.DENY), o.decision().findings().stream()

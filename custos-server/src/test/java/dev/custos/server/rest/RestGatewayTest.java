@@ -27,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -52,14 +53,17 @@ class RestGatewayTest {
   Path dir;
 
   private final List<Optional<InetAddress>> peers = new CopyOnWriteArrayList<>();
+  private final List<List<String>> dischargesSeen = new CopyOnWriteArrayList<>();
   private RestGateway gateway;
   private HttpClient http;
 
   @BeforeEach
   void start() throws Exception {
     TlsIdentity tls = SelfSignedTls.ensure(dir, List.of(), Clock.systemUTC(), new SecureRandom());
-    RequestAuthenticator recording = (byte[] macaroon, String method, Set<Permission> required, Optional<InetAddress> remote) -> {
+    RequestAuthenticator recording = (byte[] macaroon, List<byte[]> discharges, String method, Set<Permission> required,
+        Optional<InetAddress> remote) -> {
       peers.add(remote);
+      dischargesSeen.add(discharges.stream().map(d -> new String(d, StandardCharsets.US_ASCII)).toList());
       return new AuthResult.Granted("test");
     };
     var service = ServerInterceptors.intercept(new StubService(), new MacaroonInterceptor(PermissionTable.DEFAULT, recording));
@@ -80,6 +84,19 @@ class RestGatewayTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("\"network\":\"stub\"");
     assertThat(peers).containsExactly(Optional.of(InetAddress.ofLiteral("127.0.0.1")));
+  }
+
+  @Test
+  void dischargeHeadersAreForwardedRepeatedOrCommaSeparated() throws Exception {
+    String a = HexFormat.of().formatHex("d1".getBytes(StandardCharsets.US_ASCII));
+    String b = HexFormat.of().formatHex("d2".getBytes(StandardCharsets.US_ASCII));
+    String c = HexFormat.of().formatHex("d3".getBytes(StandardCharsets.US_ASCII));
+    HttpResponse<String> r = http.send(request("/v1/getinfo").header("Grpc-Metadata-discharge-macaroon", a + ", " + b)
+        .header("Grpc-Metadata-discharge-macaroon", c).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    HttpResponse<String> none = http.send(request("/v1/getinfo").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
+    assertThat(dischargesSeen).containsExactly(List.of("d1", "d2", "d3"), List.of());
   }
 
   @Test
