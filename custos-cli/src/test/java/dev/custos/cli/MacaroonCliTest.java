@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +153,14 @@ class MacaroonCliTest {
     assertThat(s.get("permissions").toString()).isEqualTo("[\"info:read\",\"onchain:read\",\"signer:generate\",\"signer:read\"]");
     assertThat(c.get("permissions").toString()).isEqualTo("[\"info:read\",\"policy:read\"]");
     assertThat(c.get("caveats").toString()).isEqualTo("[\"ipaddr 10.1.2.3\",\"lnd-custom tenant acme\"]");
+    Path narrowed = tmp.resolve("narrowed.macaroon");
+    CliRunner.Result n = cli.run("macaroon", "constrain", "--in", signer.toString(), "--out", narrowed.toString(),
+        "--destination", "bcrt1qexample", "--destination", "book:payees", "--account", "m/84'/1'/0'");
+    assertThat(n.exitCode()).as(n.stderr()).isZero();
+    assertThat(json.readTree(cli.run("macaroon", "print", "--in", narrowed.toString(), "--json").stdout()).get("caveats").toString())
+        .isEqualTo("[\"custos-destinations bcrt1qexample book:payees\",\"custos-account m/84'/1'/0'\"]");
+    Verification.Granted g = (Verification.Granted) authenticate(narrowed, "SignPsbt", NOW);
+    assertThat(g.constraints().destinationSets()).containsExactly(Set.of("bcrt1qexample", "book:payees"));
     assertThat(authenticate(signer, "SignPsbt", NOW)).isInstanceOf(Verification.Granted.class);
     assertThat(authenticate(signer, "ApplyPolicy", NOW))
         .isEqualTo(new Verification.Denied(DenialReason.PERMISSION_DENIED, "permission denied"));
@@ -172,6 +181,8 @@ class MacaroonCliTest {
     assertOneLineBadInput(bake(out, "--preset", "admin", "--ip-range", "10.0.0.0/33"), "--ip-range '10.0.0.0/33'");
     assertOneLineBadInput(bake(out, "--preset", "admin", "--max-amount", "5000"), "--max-amount '5000' is not an amount");
     assertOneLineBadInput(bake(out, "--preset", "admin", "--timeout", "0"), "--timeout 0");
+    assertOneLineBadInput(bake(out, "--preset", "admin", "--account", "m/84'/0'"), "--account 'm/84'/0'' is not an account path");
+    assertOneLineBadInput(bake(out, "--preset", "admin", "--destination", "book:"), "--destination: custos-destinations entry 'book:'");
     assertOneLineBadInput(bake(out, "--preset", "admin", "--label", "a\nb"), "one line");
     assertOneLineBadInput(bake(tmp.resolve("nodir").resolve("x.macaroon"), "--preset", "admin"), "no such directory");
     cli.env.put("CUSTOS_PW", "wrong");

@@ -2,14 +2,19 @@ package dev.custos.cli.client;
 
 import dev.custos.cli.CliException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where and how a client command connects: host and port, the TLS certificate to trust, the
- * macaroon file. Resolved from {@link RpcOptions} and an optional data directory; a missing file
- * is a usage error naming the option that would supply it.
+ * macaroon file and its discharge macaroon files (often none). Resolved from {@link RpcOptions}
+ * and an optional data directory; a missing file is a usage error naming the option that would
+ * supply it.
  */
-public record RemoteTarget(String host, int port, Path tlsCert, Path macaroon) {
+public record RemoteTarget(String host, int port, Path tlsCert, Path macaroon, List<Path> discharges) {
+  public RemoteTarget {
+    discharges = List.copyOf(discharges);
+  }
 
   static RemoteTarget resolve(RpcOptions o, Optional<Path> dataDir) throws CliException {
     String server = o.rpcServer == null ? RpcOptions.DEFAULT_RPCSERVER : o.rpcServer;
@@ -29,7 +34,7 @@ public record RemoteTarget(String host, int port, Path tlsCert, Path macaroon) {
     }
     Path cert = file(o.tlsCertPath, dataDir, "tls.cert", "--tlscertpath");
     Path macaroon = file(o.macaroonPath, dataDir, "admin.macaroon", "--macaroonpath");
-    return new RemoteTarget(host, port, cert, macaroon);
+    return new RemoteTarget(host, port, cert, macaroon, o.dischargePaths.stream().map(Path::of).toList());
   }
 
   private static Path file(String explicit, Optional<Path> dataDir, String defaultName, String option) throws CliException {

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
- * The first-party caveat options of {@code macaroon bake} and {@code macaroon constrain}, as
- * lncli's: each becomes one condition (docs/macaroons.md, "Caveats"), in this order: timeout,
- * address, range, custom, amount.
+ * The first-party caveat options of {@code macaroon bake}, {@code macaroon constrain} and {@code
+ * macaroon discharge}, as lncli's plus the Custos ones: each becomes one condition
+ * (docs/macaroons.md, "Caveats"), in this order: timeout, address, range, custom, amount,
+ * destinations (all {@code --destination} values form one caveat), account.
  */
 public final class CaveatOptions {
   private static final Pattern SAT = Pattern.compile("(0|[1-9][0-9]{0,15}) sat");
@@ -35,6 +36,14 @@ public final class CaveatOptions {
   @Option(names = "--max-amount", paramLabel = "AMOUNT",
       description = "At most this much per transaction signed with the macaroon: '50000 sat' or '0.0005 BTC' (custos-max-amount).")
   String maxAmount;
+
+  @Option(names = "--destination", paramLabel = "ENTRY",
+      description = "Only pay this address or book:NAME (an address book of the policy); repeat for more (one custos-destinations caveat).")
+  List<String> destinations = new ArrayList<>();
+
+  @Option(names = "--account", paramLabel = "PATH",
+      description = "Only sign inputs of this account, e.g. \"m/84'/0'/0'\" (custos-account).")
+  String account;
 
   /** The conditions asked for; {@code now} is when the timeout starts. */
   List<Condition> conditions(Instant now) throws CliException {
@@ -61,6 +70,16 @@ public final class CaveatOptions {
     }
     if (maxAmount != null) {
       out.add(new Condition.MaxAmount(sat(maxAmount)));
+    }
+    if (!destinations.isEmpty()) {
+      try {
+        out.add(new Condition.Destinations(destinations));
+      } catch (IllegalArgumentException e) {
+        throw CliException.badInput("--destination: " + e.getMessage());
+      }
+    }
+    if (account != null) {
+      out.add(account(account));
     }
     return out;
   }
@@ -102,7 +121,16 @@ public final class CaveatOptions {
     return sat;
   }
 
+  private static Condition account(String text) throws CliException {
+    // The caveat's own parser is the one the verifier uses: what it refuses, the CLI refuses.
+    if (Condition.parse("custos-account " + text) instanceof Condition.Account a) {
+      return a;
+    }
+    throw CliException.badInput("--account '" + text + "' is not an account path like m/84'/0'/0'");
+  }
+
   boolean isEmpty() {
-    return timeoutSeconds == null && ipAddress == null && ipRange == null && custom == null && maxAmount == null;
+    return timeoutSeconds == null && ipAddress == null && ipRange == null && custom == null && maxAmount == null
+        && destinations.isEmpty() && account == null;
   }
 }

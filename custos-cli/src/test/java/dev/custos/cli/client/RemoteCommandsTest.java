@@ -159,6 +159,56 @@ class RemoteCommandsTest {
   }
 
   @Test
+  void aThirdPartyCaveatNeedsTheBoundDischargeGivenWithDischargepath() throws Exception {
+    Path key = tmp.resolve("approver.key");
+    Result made = cli("macaroon", "caveat-key", "--out", key.toString());
+    assertThat(made.exitCode()).as(made.stderr()).isZero();
+    assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(Files.size(key)).isEqualTo(32);
+    assertThat(made.stdout() + made.stderr()).doesNotContain(java.util.HexFormat.of().formatHex(Files.readAllBytes(key)));
+
+    Path guarded = tmp.resolve("guarded.macaroon");
+    Result constrained = cli("macaroon", "constrain", "--in", dir.resolve("admin.macaroon").toString(), "--out", guarded.toString(),
+        "--third-party", "https://approver.example", "--caveat-key-file", key.toString(), "--caveat-id", "ticket-7",
+        "--max-amount", "20000 sat");
+    assertThat(constrained.exitCode()).as(constrained.stderr()).isZero();
+    Result without = cli("--rpcserver", rpcServer, "--macaroonpath", guarded.toString(), "getinfo", "--data-dir", dir.toString());
+    assertThat(without.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(without.stderr()).contains("cannot find discharge macaroon for a third-party caveat");
+
+    Path discharge = tmp.resolve("ticket-7.discharge");
+    Result discharged = cli("macaroon", "discharge", "--caveat-key-file", key.toString(), "--caveat-id", "ticket-7",
+        "--bind-to", guarded.toString(), "--timeout", "600", "--out", discharge.toString());
+    assertThat(discharged.exitCode()).as(discharged.stderr()).isZero();
+    Result with = cli("--rpcserver", rpcServer, "--macaroonpath", guarded.toString(), "--dischargepath", discharge.toString(),
+        "getinfo", "--data-dir", dir.toString());
+    assertThat(with.exitCode()).as(with.stderr()).isZero();
+    assertThat(with.stdout()).contains("master_fingerprint: 73c5da0a");
+
+    // The root's custos-max-amount caveat holds for this holder: 1,000,000 sat is refused with its tag.
+    Path out = tmp.resolve("guarded.psbt");
+    Result sign = cli("--rpcserver", rpcServer, "--macaroonpath", guarded.toString(), "--dischargepath", discharge.toString(),
+        "remote", "psbt", "sign", "--data-dir", dir.toString(), "--in", spend(1_000_000).file().toString(), "--out", out.toString());
+    assertThat(sign.exitCode()).as(sign.stderr()).isEqualTo(ExitCode.REFUSED);
+    assertThat(sign.stderr()).contains("[tags: policy-macaroon-max-amount]");
+    assertThat(out).doesNotExist();
+
+    Result wrongId = cli("macaroon", "discharge", "--caveat-key-file", key.toString(), "--caveat-id", "ticket-8",
+        "--bind-to", guarded.toString(), "--out", tmp.resolve("x.discharge").toString());
+    assertThat(wrongId.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(wrongId.stderr()).contains(guarded + " has no third-party caveat with id 'ticket-8'");
+    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Result exposed = cli("macaroon", "discharge", "--caveat-key-file", key.toString(), "--caveat-id", "ticket-7",
+        "--bind-to", guarded.toString(), "--out", tmp.resolve("y.discharge").toString());
+    assertThat(exposed.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(exposed.stderr()).contains("is accessible to group or others; chmod 600");
+    Result again = cli("macaroon", "caveat-key", "--out", key.toString());
+    assertThat(again.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(again.stderr()).contains("already exists");
+  }
+
+  @Test
   void theReadonlyMacaroonMayNotSign() throws Exception {
     Path out = tmp.resolve("readonly.psbt");
     Result r = cli("--rpcserver", rpcServer, "--macaroonpath", dir.resolve("readonly.macaroon").toString(),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every gRPC status the server documents (docs/server.md, "Status mapping") becomes the documented exit code and one line. */
 class StatusExitsTest {
-  private static final RemoteTarget TARGET = new RemoteTarget("127.0.0.1", 10019, Path.of("tls.cert"), Path.of("admin.macaroon"));
+  private static final RemoteTarget TARGET = new RemoteTarget("127.0.0.1", 10019, Path.of("tls.cert"), Path.of("admin.macaroon"), java.util.List.of());
 
   private static CliException map(Status status, Metadata trailers) {
     return StatusExits.toCli(status.asRuntimeException(trailers), TARGET);
