@@ -62,6 +62,9 @@ public interface FrostDialect {
   /** The encoding of the aggregated signature {@code (R, z)}. */
   byte[] encodeSignature(GroupElement groupCommitment, Scalar z);
 
+  /** Strict inverse of {@link #encodeSignature}: exact length, valid point, scalar below n. */
+  FrostSignature decodeSignature(byte[] bytes) throws FrostException;
+
   private byte[] prefixedSha256(String label, byte[] m) {
     MessageDigest h = HashToField.sha256();
     h.update((contextString() + label).getBytes(StandardCharsets.US_ASCII));

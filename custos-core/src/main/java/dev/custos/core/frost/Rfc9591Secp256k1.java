@@ -1,5 +1,7 @@
 package dev.custos.core.frost;
 
+import java.util.Arrays;
+
 /**
  * FROST(secp256k1, SHA-256) exactly as RFC 9591 §6.5: context string
  * {@code FROST-secp256k1-SHA256-v1}, {@code H2 = hash_to_field(R || PK || msg, ctx || "chal")}
@@ -33,5 +35,15 @@ public final class Rfc9591Secp256k1 implements FrostDialect {
     System.arraycopy(groupCommitment.encode(), 0, out, 0, 33);
     System.arraycopy(z.encode(), 0, out, 33, 32);
     return out;
+  }
+
+  @Override
+  public FrostSignature decodeSignature(byte[] bytes) throws FrostException {
+    if (bytes == null || bytes.length != 65) {
+      throw new FrostException(FrostException.Kind.MALFORMED_ENCODING, "RFC 9591 secp256k1 signature must be 65 bytes");
+    }
+    GroupElement r = GroupElement.decode(Arrays.copyOfRange(bytes, 0, 33));
+    Scalar z = Scalar.decode(Arrays.copyOfRange(bytes, 33, 65));
+    return new FrostSignature(r, z, bytes);
   }
 }

@@ -3,6 +3,7 @@ package dev.custos.core.frost;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * FROST(secp256k1, SHA-256) for BIP340/Taproot as the ZcashFoundation crate
@@ -50,5 +51,16 @@ public final class ZfSecp256k1Taproot implements FrostDialect {
     System.arraycopy(groupCommitment.xOnly(), 0, out, 0, 32);
     System.arraycopy(z.encode(), 0, out, 32, 32);
     return out;
+  }
+
+  /** BIP340 encoding: R is the even-y point with the given x. */
+  @Override
+  public FrostSignature decodeSignature(byte[] bytes) throws FrostException {
+    if (bytes == null || bytes.length != 64) {
+      throw new FrostException(FrostException.Kind.MALFORMED_ENCODING, "BIP340 signature must be 64 bytes");
+    }
+    GroupElement r = GroupElement.liftX(Arrays.copyOfRange(bytes, 0, 32));
+    Scalar z = Scalar.decode(Arrays.copyOfRange(bytes, 32, 64));
+    return new FrostSignature(r, z, bytes);
   }
 }
