@@ -53,10 +53,6 @@ public final class SigningShare implements AutoCloseable {
     return SecretBytes.takeOwnership(secret.copy());
   }
 
-  public boolean isDestroyed() {
-    return secret.isDestroyed();
-  }
-
   @Override
   public void close() {
     secret.close();
