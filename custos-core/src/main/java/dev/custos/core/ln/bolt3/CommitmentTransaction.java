@@ -1,0 +1,54 @@
+package dev.custos.core.ln.bolt3;
+
+import fr.acinq.bitcoin.ByteVector;
+import fr.acinq.bitcoin.Satoshi;
+import fr.acinq.bitcoin.ScriptWitness;
+import fr.acinq.bitcoin.SigHash;
+import fr.acinq.bitcoin.Transaction;
+import java.util.List;
+
+/**
+ * A built, unsigned commitment transaction and its semantics: the outputs in transaction order
+ * (BIP69 with the CLTV tiebreak), the keys, the fee and the funding script it spends.
+ *
+ * @param baseFee the BOLT 3 base fee charged to the funder
+ * @param fee the actual fee: funding amount minus outputs (base fee, anchors not materialized,
+ *     trimmed HTLCs and trimmed balances included)
+ */
+public record CommitmentTransaction(
+    Transaction tx,
+    Side broadcaster,
+    CommitmentKeys keys,
+    List<CommitmentOutput> outputs,
+    long obscuredCommitmentNumber,
+    Satoshi baseFee,
+    Satoshi fee,
+    ByteVector fundingScript,
+    Satoshi fundingAmount) {
+
+  public CommitmentTransaction {
+    outputs = List.copyOf(outputs);
+  }
+
+  /** The HTLC outputs in output order, which is the order of {@code htlc_signatures}. */
+  public List<CommitmentOutput.HtlcOutput> htlcOutputs() {
+    return outputs.stream()
+        .filter(o -> o instanceof CommitmentOutput.HtlcOutput)
+        .map(o -> (CommitmentOutput.HtlcOutput) o)
+        .toList();
+  }
+
+  /**
+   * The transaction with the funding witness {@code 0 <sig for pubkey1> <sig for pubkey2>
+   * <funding script>}; signatures are DER without the sighash byte (SIGHASH_ALL is appended).
+   */
+  public Transaction withFundingWitness(ByteVector localSignature, ByteVector remoteSignature) {
+    boolean localFirst = Bolt3Scripts.compare(keys.localFundingKey().value.toByteArray(),
+        keys.remoteFundingKey().value.toByteArray()) < 0;
+    ByteVector local = Bolt3Signatures.withSighash(localSignature, SigHash.SIGHASH_ALL);
+    ByteVector remote = Bolt3Signatures.withSighash(remoteSignature, SigHash.SIGHASH_ALL);
+    ScriptWitness w = new ScriptWitness(List.of(ByteVector.empty, localFirst ? local : remote,
+        localFirst ? remote : local, fundingScript));
+    return tx.updateWitness(0, w);
+  }
+}
