@@ -32,6 +32,11 @@ public final class Bolt3Signatures {
     return sign(commitment.tx(), 0, commitment.fundingScript(), commitment.fundingAmount(), SigHash.SIGHASH_ALL, fundingPrivateKey);
   }
 
+  /** A mutual-close signature with the funding key (SIGHASH_ALL). */
+  public static ByteVector signClosing(ClosingTransaction closing, SecretBytes fundingPrivateKey) {
+    return sign(closing.tx(), 0, closing.fundingScript(), closing.fundingAmount(), SigHash.SIGHASH_ALL, fundingPrivateKey);
+  }
+
   /**
    * An HTLC transaction signature with an htlc private key: as the broadcaster
    * ({@code localhtlcsig}, SIGHASH_ALL) or as the other node ({@code remotehtlcsig}, whose sighash
@@ -40,6 +45,11 @@ public final class Bolt3Signatures {
   public static ByteVector signHtlc(HtlcTransaction htlcTx, boolean asBroadcaster, SecretBytes htlcPrivateKey) {
     int sighash = asBroadcaster ? SigHash.SIGHASH_ALL : htlcTx.remoteSighash();
     return sign(htlcTx.tx(), 0, htlcTx.htlcScript(), htlcTx.htlcAmount(), sighash, htlcPrivateKey);
+  }
+
+  /** A sweep signature (SIGHASH_ALL) with the key the spend path needs. */
+  public static ByteVector signSweep(SweepTransaction sweep, SecretBytes privateKey) {
+    return sign(sweep.tx(), 0, sweep.witnessScript(), sweep.spentAmount(), SigHash.SIGHASH_ALL, privateKey);
   }
 
   static ByteVector withSighash(ByteVector der, int sighashType) {

@@ -2,8 +2,6 @@ package dev.custos.core.ln.bolt3;
 
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.bitcoin.Satoshi;
-import fr.acinq.bitcoin.ScriptWitness;
-import fr.acinq.bitcoin.SigHash;
 import fr.acinq.bitcoin.Transaction;
 import java.util.List;
 
@@ -43,12 +41,7 @@ public record CommitmentTransaction(
    * <funding script>}; signatures are DER without the sighash byte (SIGHASH_ALL is appended).
    */
   public Transaction withFundingWitness(ByteVector localSignature, ByteVector remoteSignature) {
-    boolean localFirst = Bolt3Scripts.compare(keys.localFundingKey().value.toByteArray(),
-        keys.remoteFundingKey().value.toByteArray()) < 0;
-    ByteVector local = Bolt3Signatures.withSighash(localSignature, SigHash.SIGHASH_ALL);
-    ByteVector remote = Bolt3Signatures.withSighash(remoteSignature, SigHash.SIGHASH_ALL);
-    ScriptWitness w = new ScriptWitness(List.of(ByteVector.empty, localFirst ? local : remote,
-        localFirst ? remote : local, fundingScript));
-    return tx.updateWitness(0, w);
+    return tx.updateWitness(0, FundingWitness.of(keys.localFundingKey(), localSignature, keys.remoteFundingKey(),
+        remoteSignature, fundingScript));
   }
 }
