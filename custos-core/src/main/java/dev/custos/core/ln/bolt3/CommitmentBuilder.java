@@ -98,7 +98,7 @@ public final class CommitmentBuilder {
     long outputSum = ordered.stream().mapToLong(o -> o.txOut().amount.toLong()).sum();
     ByteVector fundingScript = Bolt3Scripts.funding(params.holder().keys().fundingPubkey(),
         params.counterparty().keys().fundingPubkey());
-    return new CommitmentTransaction(tx, broadcaster, keys, ordered, obscured, baseFee,
+    return new CommitmentTransaction(tx, broadcaster, keys, ordered, obscured, spec.feerate(), baseFee,
         new Satoshi(params.fundingAmount().toLong() - outputSum), fundingScript, params.fundingAmount());
   }
 

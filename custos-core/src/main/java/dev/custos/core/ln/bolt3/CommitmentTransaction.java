@@ -9,6 +9,7 @@ import java.util.List;
  * A built, unsigned commitment transaction and its semantics: the outputs in transaction order
  * (BIP69 with the CLTV tiebreak), the keys, the fee and the funding script it spends.
  *
+ * @param feerate the feerate it was built with, which its HTLC transactions' fees also use
  * @param baseFee the BOLT 3 base fee charged to the funder
  * @param fee the actual fee: funding amount minus outputs (base fee, anchors not materialized,
  *     trimmed HTLCs and trimmed balances included)
@@ -19,6 +20,7 @@ public record CommitmentTransaction(
     CommitmentKeys keys,
     List<CommitmentOutput> outputs,
     long obscuredCommitmentNumber,
+    FeeratePerKw feerate,
     Satoshi baseFee,
     Satoshi fee,
     ByteVector fundingScript,

@@ -19,7 +19,8 @@ public final class HtlcTransactions {
   private HtlcTransactions() {}
 
   /** One transaction per untrimmed HTLC, in commitment output order ({@code htlc_signatures} order). */
-  public static List<HtlcTransaction> build(ChannelParameters params, CommitmentTransaction commitment, FeeratePerKw feerate) {
+  public static List<HtlcTransaction> build(ChannelParameters params, CommitmentTransaction commitment) {
+    FeeratePerKw feerate = commitment.feerate();
     ChannelType type = params.type();
     int toSelfDelay = params.side(commitment.broadcaster()).toSelfDelay();
     CommitmentKeys keys = commitment.keys();

@@ -30,8 +30,8 @@ class CommitmentSidesTest {
     CommitmentTransaction asHolder = CommitmentBuilder.build(params, Side.HOLDER, spec, AppendixC.perCommitmentPoint());
     CommitmentTransaction asCounterparty = CommitmentBuilder.build(mirrored(params), Side.COUNTERPARTY, spec, AppendixC.perCommitmentPoint());
     assertThat(asCounterparty.tx()).isEqualTo(asHolder.tx());
-    assertThat(HtlcTransactions.build(mirrored(params), asCounterparty, spec.feerate()).stream().map(HtlcTransaction::tx).toList())
-        .isEqualTo(HtlcTransactions.build(params, asHolder, spec.feerate()).stream().map(HtlcTransaction::tx).toList());
+    assertThat(HtlcTransactions.build(mirrored(params), asCounterparty).stream().map(HtlcTransaction::tx).toList())
+        .isEqualTo(HtlcTransactions.build(params, asHolder).stream().map(HtlcTransaction::tx).toList());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -41,7 +41,7 @@ class CommitmentSidesTest {
     CommitmentSpec spec = AppendixC.spec(c.name(), Long.parseLong(c.get("local_feerate_per_kw")),
         Long.parseLong(c.get("to_local_msat")), Long.parseLong(c.get("to_remote_msat")));
     CommitmentTransaction ct = CommitmentBuilder.build(params, Side.HOLDER, spec, AppendixC.perCommitmentPoint());
-    for (HtlcTransaction h : HtlcTransactions.build(params, ct, spec.feerate())) {
+    for (HtlcTransaction h : HtlcTransactions.build(params, ct)) {
       var sig = fr.acinq.bitcoin.ByteVector.fromHex("3006020101020101");
       if (h.isSuccess()) {
         assertThatThrownBy(() -> h.withWitness(sig, sig, new ByteVector32("9999999999999999999999999999999999999999999999999999999999999999")))

@@ -37,7 +37,7 @@ record SignedChannelState(
     signed.correctlySpends(Map.of(params.fundingOutpoint(),
         new TxOut(params.fundingAmount(), Bolt3Scripts.p2wsh(c.fundingScript()))), ScriptFlags.STANDARD_SCRIPT_VERIFY_FLAGS);
 
-    List<HtlcTransaction> htlcTxs = HtlcTransactions.build(params, c, spec.feerate());
+    List<HtlcTransaction> htlcTxs = HtlcTransactions.build(params, c);
     List<ByteVector> localSigs = new ArrayList<>();
     List<ByteVector> remoteSigs = new ArrayList<>();
     List<Transaction> signedHtlcs = new ArrayList<>();
