@@ -41,7 +41,7 @@ public final class KeyDerivation {
   public static SecretBytes derivePrivateKey(SecretBytes basepointSecret, PublicKey perCommitmentPoint) {
     PublicKey basepoint = publicKeyOf(basepointSecret);
     byte[] tweak = Sha256.of(perCommitmentPoint.value.toByteArray(), basepoint.value.toByteArray());
-    return SecretBytes.takeOwnership(basepointSecret.use(s -> SECP.privKeyTweakAdd(s.clone(), tweak)));
+    return SecretBytes.takeOwnership(basepointSecret.use(s -> tweak(s, tweak, true)));
   }
 
   /** The blinded {@code revocationpubkey} of a revocation basepoint and a per-commitment point. */
@@ -61,13 +61,23 @@ public final class KeyDerivation {
   public static SecretBytes revocationPrivateKey(SecretBytes revocationBasepointSecret, SecretBytes perCommitmentSecret) {
     byte[] base = publicKeyOf(revocationBasepointSecret).value.toByteArray();
     byte[] point = publicKeyOf(perCommitmentSecret).value.toByteArray();
-    byte[] a = revocationBasepointSecret.use(s -> SECP.privKeyTweakMul(s.clone(), Sha256.of(base, point)));
-    byte[] b = perCommitmentSecret.use(s -> SECP.privKeyTweakMul(s.clone(), Sha256.of(point, base)));
+    byte[] a = revocationBasepointSecret.use(s -> tweak(s, Sha256.of(base, point), false));
+    byte[] b = perCommitmentSecret.use(s -> tweak(s, Sha256.of(point, base), false));
     try {
       return SecretBytes.takeOwnership(SECP.privKeyTweakAdd(a, b));
     } finally {
       Arrays.fill(a, (byte) 0);
       Arrays.fill(b, (byte) 0);
+    }
+  }
+
+  /** {@code secret + tweak} or {@code secret * tweak} (mod n) on a copy that is zeroized after. */
+  private static byte[] tweak(byte[] secret, byte[] tweak, boolean add) {
+    byte[] copy = secret.clone();
+    try {
+      return add ? SECP.privKeyTweakAdd(copy, tweak) : SECP.privKeyTweakMul(copy, tweak);
+    } finally {
+      Arrays.fill(copy, (byte) 0);
     }
   }
 
