@@ -7,6 +7,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.custos.proto.v1.UnlockerGrpc;
 import dev.custos.server.auth.MacaroonInterceptor;
 import dev.custos.server.status.StatusMapper;
 import io.grpc.CallOptions;
@@ -27,6 +28,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,6 +116,15 @@ final class RestHandler implements HttpHandler {
     }
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge();
+    }
+    if (route.grpcMethod().equals(UnlockerGrpc.getUnlockMethod())) {
+      try {
+        return UnlockBody.parse(body);
+      } catch (IllegalArgumentException e) {
+        throw invalid("body: " + e.getMessage());
+      } finally {
+        Arrays.fill(body, (byte) 0);
+      }
     }
     String text;
     try {
