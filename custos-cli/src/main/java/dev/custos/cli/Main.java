@@ -3,6 +3,7 @@ package dev.custos.cli;
 import dev.custos.cli.client.GetInfoCommand;
 import dev.custos.cli.client.RemoteCommand;
 import dev.custos.cli.client.RpcOptions;
+import dev.custos.cli.client.UnlockCommand;
 import dev.custos.cli.commands.DescriptorsCommand;
 import dev.custos.cli.commands.InitCommand;
 import dev.custos.cli.commands.MacaroonCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
         VersionCommand.class,
-        WalkthroughCommand.class, ServeCommand.class, GetInfoCommand.class, RemoteCommand.class})
+        WalkthroughCommand.class, ServeCommand.class, UnlockCommand.class, GetInfoCommand.class, RemoteCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;
 

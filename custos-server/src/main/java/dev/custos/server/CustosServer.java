@@ -1,17 +1,26 @@
 package dev.custos.server;
 
+import dev.custos.core.macaroon.CaveatChecker;
+import dev.custos.core.seal.WrongPassphraseException;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.proto.v1.CustosGrpc;
+import dev.custos.proto.v1.UnlockerGrpc;
+import dev.custos.server.auth.LockGate;
+import dev.custos.server.auth.MacaroonAuthenticator;
 import dev.custos.server.auth.MacaroonInterceptor;
 import dev.custos.server.auth.PermissionTable;
 import dev.custos.server.auth.RequestAuthenticator;
 import dev.custos.server.node.Node;
 import dev.custos.server.node.NodeException;
+import dev.custos.server.node.StoredRootKeys;
 import dev.custos.server.rest.RestGateway;
 import dev.custos.server.rpc.CustosService;
+import dev.custos.server.rpc.UnlockBackoff;
+import dev.custos.server.rpc.UnlockerService;
 import dev.custos.server.tls.SelfSignedTls;
 import dev.custos.server.tls.TlsException;
 import dev.custos.server.tls.TlsIdentity;
+import dev.custos.service.keystore.KeystoreException;
 import dev.custos.store.StoreException;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
@@ -44,6 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle: {@link #builder(Path)} → {@link Builder#start()} (opens the data directory,
  * unlocks the keystore when a passphrase is given, loads or generates the TLS identity, binds) →
+ * locked: only {@code custos.v1.Unlocker/Unlock} is served, every Custos call fails with "wallet
+ * locked: call Unlock first" and health reports {@code custos.v1.Custos} NOT_SERVING; once
+ * unlocked (at start or by Unlock): everything is served →
  * {@link #stop()} (refuses new calls, lets in-flight calls finish within the grace period, then
  * zeroizes the keys and closes the store). The class has no {@code main}; the CLI's {@code serve}
  * command drives it.
@@ -153,7 +165,8 @@ public final class CustosServer implements AutoCloseable {
     private Optional<SecretBytes> passphrase = Optional.empty();
     private List<String> tlsExtraNames = List.of();
     private Optional<TlsIdentity> tlsIdentity = Optional.empty();
-    private RequestAuthenticator authenticator;
+    private Optional<RequestAuthenticator> authenticator = Optional.empty();
+    private UnlockBackoff unlockBackoff = UnlockBackoff.DEFAULT;
     private PermissionTable permissions = PermissionTable.DEFAULT;
     private Map<String, String> env = System.getenv();
     private Clock clock = Clock.systemUTC();
@@ -188,9 +201,8 @@ public final class CustosServer implements AutoCloseable {
     }
 
     /**
-     * Unlocks the keystore at start so the server can sign. Not consumed: used only during {@link
-     * #start()}; the caller closes it. Without one the server starts locked (SignPsbt fails with
-     * FAILED_PRECONDITION).
+     * Unlocks the keystore at start. Not consumed: used only during {@link #start()}; the caller
+     * closes it. Without one the server starts locked and waits for an Unlock call.
      */
     public Builder passphrase(SecretBytes passphrase) {
       this.passphrase = Optional.of(passphrase);
@@ -209,9 +221,18 @@ public final class CustosServer implements AutoCloseable {
       return this;
     }
 
-    /** Verifies each call's macaroon. Required: there is no unauthenticated mode. */
+    /**
+     * Verifies each call's macaroon instead of the default, a {@link MacaroonAuthenticator} over the
+     * node's stored root keys ({@link StoredRootKeys}). There is no unauthenticated mode.
+     */
     public Builder authenticator(RequestAuthenticator authenticator) {
-      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      this.authenticator = Optional.of(authenticator);
+      return this;
+    }
+
+    /** How long failed Unlock attempts wait; default {@link UnlockBackoff#DEFAULT}. */
+    public Builder unlockBackoff(UnlockBackoff backoff) {
+      this.unlockBackoff = Objects.requireNonNull(backoff, "backoff");
       return this;
     }
 
@@ -246,25 +267,28 @@ public final class CustosServer implements AutoCloseable {
       return this;
     }
 
-    /** Opens the node, prepares TLS and binds. On failure nothing stays open. */
+    /** Opens the node (unlocking it when a passphrase was given), prepares TLS and binds. On failure nothing stays open. */
     public CustosServer start() throws ServerStartException {
-      if (authenticator == null) {
-        throw new ServerStartException("no macaroon authenticator configured: the server never runs unauthenticated");
-      }
       Node node;
       try {
-        node = Node.open(dataDir, env, passphrase, clock, random);
+        node = Node.open(dataDir, env, clock, random);
       } catch (NodeException e) {
         throw new ServerStartException(e.getMessage());
       }
       try {
+        if (passphrase.isPresent()) {
+          unlockAtStart(node, passphrase.get());
+        }
         TlsIdentity tls = tlsIdentity.isPresent() ? requireReadable(tlsIdentity.get())
             : SelfSignedTls.ensure(node.dataDir(), tlsExtraNames, clock, random);
         ServerCredentials credentials = TlsServerCredentials.create(tls.certificate().toFile(), tls.privateKey().toFile());
         HealthStatusManager health = new HealthStatusManager();
-        MacaroonInterceptor macaroons = new MacaroonInterceptor(permissions, authenticator);
+        RequestAuthenticator verifier = authenticator.orElseGet(
+            () -> new MacaroonAuthenticator(new StoredRootKeys(node), CaveatChecker.NONE, clock));
+        MacaroonInterceptor macaroons = new MacaroonInterceptor(permissions, verifier);
         List<ServerServiceDefinition> services = List.of(
-            ServerInterceptors.intercept(new CustosService(node), macaroons),
+            ServerInterceptors.intercept(new CustosService(node), macaroons, new LockGate(node::unlocked)),
+            ServerInterceptors.intercept(new UnlockerService(node, unlockBackoff, () -> serving(health, true)), macaroons),
             ServerInterceptors.intercept(health.getHealthService(), macaroons));
         NettyServerBuilder netty = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials)
             .maxInboundMetadataSize(MacaroonInterceptor.MAX_METADATA_BYTES);
@@ -281,18 +305,44 @@ public final class CustosServer implements AutoCloseable {
               + ": " + e.getMessage());
         }
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
-        health.setStatus(CustosGrpc.SERVICE_NAME, ServingStatus.SERVING);
+        serving(health, node.unlocked());
         CustosServer started = new CustosServer(server, rest, node, health, tls, shutdownGrace);
         LOG.info("custos.v1 listening on {}, REST on {} (TLS certificate {}; {})", started.address(), started.restAddress(), tls.certificate(),
-            node.unlocked() ? "unlocked" : "locked: signing unavailable");
+            node.unlocked() ? "unlocked" : "locked: waiting for Unlock");
         return started;
       } catch (TlsException e) {
         closeAfterFailure(node);
         throw new ServerStartException(e.getMessage());
+      } catch (ServerStartException e) {
+        closeAfterFailure(node);
+        throw e;
       } catch (IOException | IllegalArgumentException e) {
         closeAfterFailure(node);
         throw new ServerStartException("cannot listen on " + host + ":" + port + " with TLS "
             + tlsIdentity.map(TlsIdentity::certificate).orElse(dataDir.resolve(SelfSignedTls.CERT_FILE)) + ": " + e.getMessage());
+      }
+    }
+
+    /** Custos serves once unlocked; the Unlocker while locked. */
+    private static void serving(HealthStatusManager health, boolean unlocked) {
+      health.setStatus(CustosGrpc.SERVICE_NAME, unlocked ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+      health.setStatus(UnlockerGrpc.SERVICE_NAME, unlocked ? ServingStatus.NOT_SERVING : ServingStatus.SERVING);
+    }
+
+    private static void unlockAtStart(Node node, SecretBytes passphrase) throws ServerStartException {
+      if (passphrase.length() == 0) {
+        throw new ServerStartException("the passphrase is empty");
+      }
+      try {
+        node.unlock(passphrase, "server start");
+      } catch (WrongPassphraseException e) {
+        throw new ServerStartException("wrong passphrase (or corrupted seed.sealed)");
+      } catch (KeystoreException e) {
+        throw new ServerStartException(e.getMessage());
+      } catch (StoreException e) {
+        throw new ServerStartException("cannot record the unlock or bake the first macaroons in the store: " + e.getMessage());
+      } catch (IOException e) {
+        throw new ServerStartException("cannot write the first-start macaroon files: " + e.getMessage());
       }
     }
 

@@ -59,7 +59,8 @@ class MacaroonEndToEndTest {
     MacaroonAuthenticator authenticator = new MacaroonAuthenticator(
         id -> Optional.ofNullable(rootKeys.get(new String(id, StandardCharsets.ISO_8859_1))).map(SecretBytes::copyOf),
         CaveatChecker.NONE, Clock.systemUTC());
-    server = CustosServer.builder(dir.resolve("data")).listen("127.0.0.1", 0).authenticator(authenticator).env(Map.of()).start();
+    server = CustosServer.builder(dir.resolve("data")).listen("127.0.0.1", 0).authenticator(authenticator).env(Map.of())
+        .passphrase(TestKeystore.passphrase()).start();
     client = new TestClient("127.0.0.1", server.port(), server.tlsCertificate());
   }
 

@@ -8,7 +8,6 @@ import dev.custos.core.secret.SecretBytes;
 import dev.custos.proto.v1.CustosGrpc;
 import dev.custos.proto.v1.GetInfoRequest;
 import dev.custos.proto.v1.GetInfoResponse;
-import dev.custos.proto.v1.SignPsbtRequest;
 import dev.custos.server.auth.AuthResult;
 import dev.custos.server.auth.MacaroonInterceptor;
 import dev.custos.server.tls.SelfSignedTls;
@@ -38,23 +37,10 @@ class ServerLifecycleTest {
   @TempDir
   Path dir;
 
+  /** An unlocked server (the passphrase is used during start only). */
   private CustosServer.Builder builder(Path data) {
-    return CustosServer.builder(data).listen("127.0.0.1", 0).authenticator(new TestAuthenticator()).env(Map.of());
-  }
-
-  @Test
-  void withoutAPassphraseTheServerIsLockedAndRefusesToSign() throws Exception {
-    TestKeystore ks = TestKeystore.create(dir.resolve("data"));
-    try (CustosServer server = builder(dir.resolve("data")).start();
-        TestClient client = new TestClient("127.0.0.1", server.port(), server.tlsCertificate())) {
-      assertThat(client.admin().getInfo(GetInfoRequest.getDefaultInstance()).getUnlocked()).isFalse();
-      TestPsbts spend = TestPsbts.spend(ks.wpkh, 0, 1_000_000);
-      assertThatThrownBy(() -> client.admin().signPsbt(SignPsbtRequest.newBuilder().setPsbt(spend.bytes()).build()))
-          .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-            assertThat(e.getStatus().getDescription()).startsWith("wallet locked: ");
-          });
-    }
+    return CustosServer.builder(data).listen("127.0.0.1", 0).authenticator(new TestAuthenticator()).env(Map.of())
+        .passphrase(TestKeystore.passphrase());
   }
 
   @Test
@@ -92,7 +78,7 @@ class ServerLifecycleTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     TestAuthenticator admin = new TestAuthenticator();
-    CustosServer server = CustosServer.builder(dir.resolve("data")).listen("127.0.0.1", 0).env(Map.of())
+    CustosServer server = CustosServer.builder(dir.resolve("data")).listen("127.0.0.1", 0).env(Map.of()).passphrase(TestKeystore.passphrase())
         .shutdownGrace(Duration.ofSeconds(20)).authenticator((macaroon, discharges, method, required, remote) -> {
           if (new String(macaroon, StandardCharsets.US_ASCII).equals("slow")) {
             entered.countDown();
@@ -131,8 +117,10 @@ class ServerLifecycleTest {
       assertThatThrownBy(() -> builder(dir.resolve("data")).passphrase(wrong).start())
           .isInstanceOf(ServerStartException.class).hasMessageStartingWith("wrong passphrase");
     }
-    assertThatThrownBy(() -> CustosServer.builder(dir.resolve("data")).listen("127.0.0.1", 0).start())
-        .isInstanceOf(ServerStartException.class).hasMessageContaining("no macaroon authenticator");
+    try (SecretBytes empty = SecretBytes.copyOf(new byte[0])) {
+      assertThatThrownBy(() -> builder(dir.resolve("data")).passphrase(empty).start())
+          .isInstanceOf(ServerStartException.class).hasMessage("the passphrase is empty");
+    }
     assertThatThrownBy(() -> builder(dir.resolve("missing")).start())
         .isInstanceOf(ServerStartException.class).hasMessageContaining("does not exist");
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

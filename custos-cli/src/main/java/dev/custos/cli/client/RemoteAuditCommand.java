@@ -4,9 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code custos remote audit verify}. */
+/** {@code custos remote audit verify|export}. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The audit log of a running server.",
-    subcommands = {RemoteAuditVerifyCommand.class})
+    subcommands = {RemoteAuditVerifyCommand.class, RemoteAuditExportCommand.class})
 public final class RemoteAuditCommand implements Runnable {
   @Spec
   CommandSpec spec;

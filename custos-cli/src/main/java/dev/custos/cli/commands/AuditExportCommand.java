@@ -1,29 +1,22 @@
 package dev.custos.cli.commands;
 
-import dev.custos.service.audit.StoredAuditRecords;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.node.NodeSession;
 import dev.custos.core.audit.AuditRecord;
+import dev.custos.service.audit.StoredAuditRecords;
 import dev.custos.store.StoreUncheckedException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code custos audit export}: the audit log as JSON lines, one record per line:
- * {@code {"seq":..,"time":"..","type":"..","fields":{..},"prevHash":"..","hash":".."}}.
+ * {@code custos audit export}: the audit log as JSON lines, one record per line ({@link
+ * AuditJsonLines}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the audit log as JSON lines.")
 public final class AuditExportCommand implements Callable<Integer> {
@@ -42,44 +35,16 @@ public final class AuditExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     CliContext ctx = parent.main.context();
-    long fromSeq = 0;
-    Instant fromTime = Instant.MIN;
-    if (since != null) {
-      if (since.matches("[0-9]{1,18}")) {
-        fromSeq = Long.parseLong(since);
-      } else {
-        try {
-          fromTime = Instant.parse(since);
-        } catch (DateTimeParseException e) {
-          throw CliException.badInput("--since must be a record number or an RFC 3339 time like 2026-11-23T00:00:00Z");
-        }
-      }
-    }
-    ObjectMapper json = new ObjectMapper();
-    json.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    try (NodeSession node = NodeSession.open(ctx, dataDir);
-        OutputStream os = out.equals("-") ? new java.io.FilterOutputStream(ctx.stdout()) {
-          @Override
-          public void close() throws IOException {
-            flush();
-          }
-        } : Files.newOutputStream(Path.of(out))) {
-      var it = new StoredAuditRecords(node.store(), fromSeq);
+    AuditJsonLines.Since from = AuditJsonLines.Since.parse(since);
+    try (NodeSession node = NodeSession.open(ctx, dataDir); OutputStream os = AuditJsonLines.open(ctx, out)) {
+      var it = new StoredAuditRecords(node.store(), from.fromSeq());
       long n = 0;
       while (it.hasNext()) {
         AuditRecord r = it.next();
-        if (r.time().isBefore(fromTime)) {
+        if (r.time().isBefore(from.fromTime())) {
           continue;
         }
-        Map<String, Object> line = new java.util.LinkedHashMap<>();
-        line.put("seq", r.seq());
-        line.put("time", r.time().toString());
-        line.put("type", r.type());
-        line.put("fields", r.fields());
-        line.put("prevHash", r.prevHash().toHex());
-        line.put("hash", r.hash().toHex());
-        os.write(json.writeValueAsBytes(line));
-        os.write('\n');
+        AuditJsonLines.write(os, r.seq(), r.time().toString(), r.type(), r.fields(), r.prevHash().toHex(), r.hash().toHex());
         n++;
       }
       os.flush();

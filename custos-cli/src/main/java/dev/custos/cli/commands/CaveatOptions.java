@@ -46,7 +46,7 @@ public final class CaveatOptions {
   String account;
 
   /** The conditions asked for; {@code now} is when the timeout starts. */
-  List<Condition> conditions(Instant now) throws CliException {
+  public List<Condition> conditions(Instant now) throws CliException {
     List<Condition> out = new ArrayList<>();
     if (timeoutSeconds != null) {
       if (timeoutSeconds <= 0 || timeoutSeconds > 100L * 366 * 86_400) {

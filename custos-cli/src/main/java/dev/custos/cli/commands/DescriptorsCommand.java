@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.cli.CliException;
 import dev.custos.cli.Main;
-import dev.custos.cli.wallet.Keystore;
-import dev.custos.cli.wallet.WalletFile;
+import dev.custos.cli.wallet.Keystores;
+import dev.custos.service.keystore.WalletFile;
 import dev.custos.core.keys.Account;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -32,7 +32,7 @@ public final class DescriptorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    WalletFile w = Keystore.open(dataDir).wallet();
+    WalletFile w = Keystores.open(dataDir).wallet();
     var out = main.context().stdout();
     if (json) {
       ObjectMapper m = new ObjectMapper();

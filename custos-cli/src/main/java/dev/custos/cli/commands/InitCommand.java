@@ -6,7 +6,8 @@ import dev.custos.cli.CliException;
 import dev.custos.cli.Main;
 import dev.custos.cli.node.NodeSession;
 import dev.custos.service.audit.AuditTrail;
-import dev.custos.cli.wallet.Keystore;
+import dev.custos.cli.wallet.Keystores;
+import dev.custos.service.keystore.Keystore;
 import dev.custos.core.keys.Account;
 import dev.custos.core.keys.InvalidMnemonicException;
 import dev.custos.core.keys.Mnemonic;
@@ -85,7 +86,7 @@ public final class InitCommand implements Callable<Integer> {
         SecretBytes bip39Pass = PassphraseOptions.optional(ctx, bip39PassphraseFile, bip39PassphraseEnv, "BIP39 passphrase");
         SecretBytes seed = mnemonic.toSeed(bip39Pass);
         PassphraseSealer sealer = new PassphraseSealer(pass, params, ctx.random())) {
-      Keystore ks = Keystore.create(dataDir, net, seed, bip39Pass.length() > 0, sealer, ctx.clock().instant());
+      Keystore ks = Keystores.create(dataDir, net, seed, bip39Pass.length() > 0, sealer, ctx.clock().instant());
       recordInit(ctx, ks);
       if (generated) {
         printMnemonicOnce(ctx, mnemonic);

@@ -1,5 +1,6 @@
 package dev.custos.cli.commands;
 
+import dev.custos.cli.wallet.Keystores;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
@@ -57,14 +58,14 @@ public final class MacaroonBakeCommand implements Callable<Integer> {
   Path out;
 
   /** Either explicit permissions or a preset. */
-  static final class Grant {
+  public static final class Grant {
     @Option(names = "--permissions", paramLabel = "ENTITY:ACTION,...", description = "Comma-separated permissions, e.g. info:read,signer:generate.")
     String permissions;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "admin, readonly or signer.")
     String preset;
 
-    Set<Permission> resolve() throws CliException {
+    public Set<Permission> resolve() throws CliException {
       if (preset != null) {
         try {
           return MacaroonPreset.parse(preset).permissions();
@@ -100,7 +101,7 @@ public final class MacaroonBakeCommand implements Callable<Integer> {
       String principal = node.config().principal();
       try (SecretBytes pass = passphrase.resolve(ctx, false);
           PassphraseSealer sealer = PassphraseSealer.forUnsealing(pass);
-          ExtendedPrivateKey master = node.keystore().unlock(sealer);
+          ExtendedPrivateKey master = Keystores.unlock(node.keystore(), sealer);
           RootKeyVault vault = RootKeyVault.derive(master)) {
         node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), AuditType.KEY_UNLOCK.wireName(),
             Map.of("sealer", sealer.kind(), "credential", principal)));

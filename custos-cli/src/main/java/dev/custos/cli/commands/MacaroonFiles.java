@@ -14,12 +14,12 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Macaroon files as LND keeps them: the binary v2 encoding, permissions 0600 (a macaroon is a
  * bearer credential). Reading also accepts libmacaroons' v1 base64 text.
  */
-final class MacaroonFiles {
+public final class MacaroonFiles {
   private static final int MAX_FILE_BYTES = 4 * Macaroon.MAX_ENCODED_BYTES;
 
   private MacaroonFiles() {}
 
-  static Macaroon read(Path p) throws CliException {
+  public static Macaroon read(Path p) throws CliException {
     byte[] bytes;
     try {
       if (!Files.isRegularFile(p)) {
@@ -40,7 +40,7 @@ final class MacaroonFiles {
   }
 
   /** Fails early, before anything is baked, when {@code out} cannot be written. */
-  static void requireWritableTarget(Path out) throws CliException {
+  public static void requireWritableTarget(Path out) throws CliException {
     Path parent = out.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       throw CliException.badInput("cannot write " + out + ": no such directory " + parent);
@@ -51,7 +51,7 @@ final class MacaroonFiles {
   }
 
   /** Writes the binary v2 encoding, 0600, replacing {@code out} atomically. */
-  static void write(Path out, Macaroon macaroon) throws CliException {
+  public static void write(Path out, Macaroon macaroon) throws CliException {
     requireWritableTarget(out);
     Path target = out.toAbsolutePath();
     try {

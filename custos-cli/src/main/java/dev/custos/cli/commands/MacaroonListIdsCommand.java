@@ -1,8 +1,5 @@
 package dev.custos.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
@@ -40,14 +37,8 @@ public final class MacaroonListIdsCommand implements Callable<Integer> {
       throw new CliException(ExitCode.INTERNAL, "cannot list macaroon root key ids: " + e.getMessage(), e);
     }
     HexFormat hex = HexFormat.of();
-    if (json) {
-      ObjectNode root = new ObjectMapper().createObjectNode();
-      ArrayNode ids = root.putArray("rootKeyIds");
-      keys.forEach(k -> ids.addObject().put("id", hex.formatHex(k.id())).put("createdAt", k.createdAt().toString()).put("label", k.label()));
-      ctx.stdout().println(root.toString());
-      return 0;
-    }
-    keys.forEach(k -> ctx.stdout().println(hex.formatHex(k.id()) + "  " + k.createdAt() + (k.label().isEmpty() ? "" : "  " + k.label())));
+    MacaroonOutput.printIds(ctx, keys.stream()
+        .map(k -> new MacaroonOutput.IdRow(hex.formatHex(k.id()), k.createdAt().toString(), k.label())).toList(), json);
     return 0;
   }
 }

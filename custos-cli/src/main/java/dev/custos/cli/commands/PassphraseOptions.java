@@ -23,6 +23,11 @@ public final class PassphraseOptions {
       description = "Read the keystore passphrase from the environment variable VAR.")
   String env;
 
+  /** Whether {@code --passphrase-file} or {@code --passphrase-env} was given. */
+  public boolean given() {
+    return file != null || env != null;
+  }
+
   /**
    * Resolves the passphrase; prints any warning (e.g. a group-readable file) to stderr.
    *

@@ -1,7 +1,7 @@
 package dev.custos.cli.commands;
 
 import dev.custos.cli.CliException;
-import dev.custos.cli.wallet.Keystore;
+import dev.custos.cli.wallet.Keystores;
 import dev.custos.core.keys.Network;
 import dev.custos.service.policyfile.PolicyFile;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
   public Integer call() throws CliException {
     Network net;
     try {
-      net = network != null ? Network.parse(network) : dataDir != null ? Keystore.open(dataDir).wallet().network() : Network.MAINNET;
+      net = network != null ? Network.parse(network) : dataDir != null ? Keystores.open(dataDir).wallet().network() : Network.MAINNET;
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage());
     }

@@ -3,8 +3,8 @@ package dev.custos.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.cli.CliException;
 import dev.custos.cli.Main;
-import dev.custos.cli.wallet.Keystore;
-import dev.custos.cli.wallet.WalletFile;
+import dev.custos.cli.wallet.Keystores;
+import dev.custos.service.keystore.WalletFile;
 import dev.custos.core.analysis.PsbtAnalysis;
 import dev.custos.core.analysis.PsbtAnalyzer;
 import dev.custos.core.analysis.WalletView;
@@ -43,7 +43,7 @@ public final class PsbtInspectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Main main = parent.main;
     Psbt psbt = PsbtFiles.read(main.context(), in);
-    Optional<WalletFile> wallet = dataDir == null ? Optional.empty() : Optional.of(Keystore.open(dataDir).wallet());
+    Optional<WalletFile> wallet = dataDir == null ? Optional.empty() : Optional.of(Keystores.open(dataDir).wallet());
     Network net = chooseNetwork(psbt, wallet);
     PsbtAnalysis a = PsbtAnalyzer.analyze(psbt, net,
         wallet.map(w -> new WalletView(w.masterFingerprint(), w.accounts())));

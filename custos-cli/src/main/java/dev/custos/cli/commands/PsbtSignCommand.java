@@ -1,6 +1,7 @@
 package dev.custos.cli.commands;
 
 import dev.custos.core.audit.AuditType;
+import dev.custos.cli.wallet.Keystores;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
@@ -62,7 +63,7 @@ public final class PsbtSignCommand implements Callable<Integer> {
       SignOutcome outcome;
       try (SecretBytes pass = passphrase.resolve(ctx, false);
           PassphraseSealer sealer = PassphraseSealer.forUnsealing(pass);
-          ExtendedPrivateKey master = node.keystore().unlock(sealer);
+          ExtendedPrivateKey master = Keystores.unlock(node.keystore(), sealer);
           AuditKey auditKey = AuditKey.derive(master)) {
         node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), AuditType.KEY_UNLOCK.wireName(),
             java.util.Map.of("sealer", sealer.kind(), "credential", node.config().principal())));

@@ -3,7 +3,8 @@ package dev.custos.cli.node;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
-import dev.custos.cli.wallet.Keystore;
+import dev.custos.cli.wallet.Keystores;
+import dev.custos.service.keystore.Keystore;
 import dev.custos.service.config.ConfigException;
 import dev.custos.service.config.NodeConfig;
 import dev.custos.store.Store;
@@ -27,7 +28,7 @@ public final class NodeSession implements AutoCloseable {
   }
 
   public static NodeSession open(CliContext ctx, Path dataDir) throws CliException {
-    Keystore ks = Keystore.open(dataDir);
+    Keystore ks = Keystores.open(dataDir);
     NodeConfig config;
     try {
       config = NodeConfig.load(ks.path(), ctx.env(), System.getProperty("user.name", "unknown"));

@@ -20,4 +20,10 @@ public record HostPort(String host, int port) {
       throw CliException.badInput(option + " port must be a number, got '" + text.substring(colon + 1) + "'");
     }
   }
+
+  /** {@code host:port} of a bound address, {@code [v6]:port} for IPv6, as {@link #parse} reads it. */
+  public static String text(java.net.InetSocketAddress address) {
+    String host = address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
 }

@@ -4,7 +4,8 @@ import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.ExitCode;
 import dev.custos.cli.Main;
-import dev.custos.cli.wallet.Keystore;
+import dev.custos.cli.wallet.Keystores;
+import dev.custos.service.keystore.Keystore;
 import dev.custos.core.psbt.PsbtCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
 
     Path unsigned = dir.resolveSibling(dir.getFileName() + "-demo.psbt");
     Path signed = dir.resolveSibling(dir.getFileName() + "-demo-signed.psbt");
-    Keystore ks = Keystore.open(dir);
+    Keystore ks = Keystores.open(dir);
     writeText(unsigned, PsbtCodec.toBase64(DemoPsbt.build(ks.wallet().accounts())) + "\n");
     say(ctx, "3. A watch-only wallet made a PSBT (here: a demo spending two made-up coins): " + unsigned);
     say(ctx, "   Custos explains it before signing; change is verified by derivation, not by labels:");

@@ -146,7 +146,7 @@ public sealed interface Condition {
   record Unrecognized(String text) implements Condition {}
 
   /** Parses one first-party caveat condition. Never throws. */
-  static Condition parse(String text) {
+  public static Condition parse(String text) {
     int space = text.indexOf(' ');
     String name = space < 0 ? text : text.substring(0, space);
     String arg = space < 0 ? "" : text.substring(space + 1);

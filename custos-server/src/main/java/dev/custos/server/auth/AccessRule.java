@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 public sealed interface AccessRule {
   /**
    * No credential: only for the standard health service, which load balancers and supervisors
-   * probe without one and which reveals nothing but SERVING / NOT_SERVING.
+   * probe without one and which reveals nothing but SERVING / NOT_SERVING, and for {@code
+   * Unlocker/Unlock}, which a locked server serves before it can verify any macaroon (the
+   * passphrase is the credential).
    */
   record Open() implements AccessRule {}
 

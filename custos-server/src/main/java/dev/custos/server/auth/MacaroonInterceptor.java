@@ -64,7 +64,9 @@ public final class MacaroonInterceptor implements ServerInterceptor {
     if (caller.isEmpty()) {
       return next.startCall(call, headers);
     }
-    return Contexts.interceptCall(Context.current().withValue(Caller.KEY, caller.get()), call, headers, next);
+    Context context = Context.current().withValue(Caller.KEY, caller.get())
+        .withValue(PresentedMacaroon.KEY, new PresentedMacaroon(macaroon(headers)));
+    return Contexts.interceptCall(context, call, headers, next);
   }
 
   /** The caller, or empty for an open method. */

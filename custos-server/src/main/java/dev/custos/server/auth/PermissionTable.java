@@ -2,6 +2,7 @@ package dev.custos.server.auth;
 
 import dev.custos.core.macaroon.Permission;
 import dev.custos.proto.v1.CustosGrpc;
+import dev.custos.proto.v1.UnlockerGrpc;
 import dev.custos.service.macaroon.RpcPermissions;
 import io.grpc.MethodDescriptor;
 import io.grpc.health.v1.HealthGrpc;
@@ -21,7 +22,7 @@ public final class PermissionTable {
   /**
    * The table of this server version: every Custos RPC with the permissions that
    * {@link RpcPermissions} (the one table shared with the CLI's macaroon tooling) names for it;
-   * health is open. An RPC RpcPermissions does not list gets no entry, so it is refused.
+   * {@code custos.v1.Unlocker/Unlock} (a locked server cannot verify macaroons) and health are open. An RPC RpcPermissions does not list gets no entry, so it is refused.
    */
   public static final PermissionTable DEFAULT = fromRpcPermissions();
 
@@ -31,7 +32,7 @@ public final class PermissionTable {
       RpcPermissions.required(m.getBareMethodName())
           .ifPresent(required -> b.put(m.getFullMethodName(), new AccessRule.Requires(required)));
     }
-    return b.open(HealthGrpc.getCheckMethod()).open(HealthGrpc.getWatchMethod()).build();
+    return b.open(UnlockerGrpc.getUnlockMethod()).open(HealthGrpc.getCheckMethod()).open(HealthGrpc.getWatchMethod()).build();
   }
 
   private final Map<String, AccessRule> rules;

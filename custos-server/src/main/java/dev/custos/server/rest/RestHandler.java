@@ -7,6 +7,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.custos.proto.v1.UnlockerGrpc;
 import dev.custos.server.auth.MacaroonInterceptor;
 import dev.custos.server.status.StatusMapper;
 import io.grpc.CallOptions;
@@ -124,6 +125,15 @@ final class RestHandler implements HttpHandler {
     }
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge();
+    }
+    if (route.grpcMethod().equals(UnlockerGrpc.getUnlockMethod())) {
+      try {
+        return UnlockBody.parse(body);
+      } catch (IllegalArgumentException e) {
+        throw invalid("body: " + e.getMessage());
+      } finally {
+        Arrays.fill(body, (byte) 0);
+      }
     }
     String text;
     try {

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * One REST route: an HTTP method and path bound to one gRPC method of the same contract. The
- * request message is read from the JSON body ({@code POST}) or from the query string ({@code GET},
- * each parameter a field by its proto name); the response is the same message in JSON.
+ * request message is read from the JSON body ({@code POST}) or from the query string ({@code GET}
+ * and {@code DELETE}, each parameter a field by its proto name); the response is the same message
+ * in JSON.
  *
- * @param httpMethod {@code GET} or {@code POST}
+ * @param httpMethod {@code GET}, {@code POST} or {@code DELETE}
  * @param path exact path, e.g. {@code /v1/psbt/sign}
  * @param grpcMethod the method called through the in-process channel
  * @param requestPrototype the default instance of the request message

@@ -2,6 +2,12 @@ package dev.custos.server.rest;
 
 import com.google.protobuf.Message;
 import dev.custos.proto.v1.ApplyPolicyRequest;
+import dev.custos.proto.v1.BakeMacaroonRequest;
+import dev.custos.proto.v1.DeleteMacaroonIdRequest;
+import dev.custos.proto.v1.ListMacaroonIdsRequest;
+import dev.custos.proto.v1.ListPermissionsRequest;
+import dev.custos.proto.v1.UnlockRequest;
+import dev.custos.proto.v1.UnlockerGrpc;
 import dev.custos.proto.v1.CheckPolicyRequest;
 import dev.custos.proto.v1.CheckPsbtRequest;
 import dev.custos.proto.v1.CustosGrpc;
@@ -18,8 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The REST routes (docs/server.md, "REST gateway"): every {@code custos.v1.Custos} method and
- * {@code grpc.health.v1.Health/Check}, each under one path and one HTTP method.
+ * The REST routes (docs/server.md, "REST gateway"): every {@code custos.v1.Custos} method, {@code
+ * custos.v1.Unlocker/Unlock} and {@code grpc.health.v1.Health/Check}, each under one path and one
+ * HTTP method.
  */
 final class RestRoutes {
   static final List<RestRoute> ALL = List.of(
@@ -32,6 +39,11 @@ final class RestRoutes {
       route("POST", "/v1/policy", CustosGrpc.getApplyPolicyMethod(), ApplyPolicyRequest.getDefaultInstance()),
       route("GET", "/v1/audit/verify", CustosGrpc.getVerifyAuditMethod(), VerifyAuditRequest.getDefaultInstance()),
       route("GET", "/v1/audit/export", CustosGrpc.getExportAuditMethod(), ExportAuditRequest.getDefaultInstance()),
+      route("POST", "/v1/macaroon", CustosGrpc.getBakeMacaroonMethod(), BakeMacaroonRequest.getDefaultInstance()),
+      route("GET", "/v1/macaroon/ids", CustosGrpc.getListMacaroonIdsMethod(), ListMacaroonIdsRequest.getDefaultInstance()),
+      route("DELETE", "/v1/macaroon/ids", CustosGrpc.getDeleteMacaroonIdMethod(), DeleteMacaroonIdRequest.getDefaultInstance()),
+      route("GET", "/v1/macaroon/permissions", CustosGrpc.getListPermissionsMethod(), ListPermissionsRequest.getDefaultInstance()),
+      route("POST", "/v1/unlock", UnlockerGrpc.getUnlockMethod(), UnlockRequest.getDefaultInstance()),
       route("GET", "/v1/health", HealthGrpc.getCheckMethod(), HealthCheckRequest.getDefaultInstance()));
 
   private RestRoutes() {}

@@ -3,6 +3,14 @@ package dev.custos.server.rpc;
 import dev.custos.proto.v1.ApplyPolicyRequest;
 import dev.custos.proto.v1.ApplyPolicyResponse;
 import dev.custos.proto.v1.AuditRecord;
+import dev.custos.proto.v1.BakeMacaroonRequest;
+import dev.custos.proto.v1.BakeMacaroonResponse;
+import dev.custos.proto.v1.DeleteMacaroonIdRequest;
+import dev.custos.proto.v1.DeleteMacaroonIdResponse;
+import dev.custos.proto.v1.ListMacaroonIdsRequest;
+import dev.custos.proto.v1.ListMacaroonIdsResponse;
+import dev.custos.proto.v1.ListPermissionsRequest;
+import dev.custos.proto.v1.ListPermissionsResponse;
 import dev.custos.proto.v1.CheckPolicyRequest;
 import dev.custos.proto.v1.CheckPolicyResponse;
 import dev.custos.proto.v1.CheckPsbtRequest;
@@ -32,12 +40,14 @@ public final class CustosService extends CustosGrpc.CustosImplBase {
   private final PsbtCalls psbt;
   private final PolicyCalls policy;
   private final AuditCalls audit;
+  private final MacaroonCalls macaroons;
 
   public CustosService(Node node) {
     this.info = new InfoCalls(node);
     this.psbt = new PsbtCalls(node);
     this.policy = new PolicyCalls(node);
     this.audit = new AuditCalls(node);
+    this.macaroons = new MacaroonCalls(node);
   }
 
   @Override
@@ -83,5 +93,25 @@ public final class CustosService extends CustosGrpc.CustosImplBase {
   @Override
   public void exportAudit(ExportAuditRequest request, StreamObserver<AuditRecord> responses) {
     audit.export(request, (ServerCallStreamObserver<AuditRecord>) responses);
+  }
+
+  @Override
+  public void bakeMacaroon(BakeMacaroonRequest request, StreamObserver<BakeMacaroonResponse> responses) {
+    RpcCalls.unary(responses, () -> macaroons.bake(request));
+  }
+
+  @Override
+  public void listMacaroonIds(ListMacaroonIdsRequest request, StreamObserver<ListMacaroonIdsResponse> responses) {
+    RpcCalls.unary(responses, macaroons::listIds);
+  }
+
+  @Override
+  public void deleteMacaroonId(DeleteMacaroonIdRequest request, StreamObserver<DeleteMacaroonIdResponse> responses) {
+    RpcCalls.unary(responses, () -> macaroons.deleteId(request));
+  }
+
+  @Override
+  public void listPermissions(ListPermissionsRequest request, StreamObserver<ListPermissionsResponse> responses) {
+    RpcCalls.unary(responses, MacaroonCalls::listPermissions);
   }
 }

@@ -3,7 +3,7 @@ package dev.custos.server.rpc;
 import dev.custos.core.keys.Account;
 import dev.custos.proto.v1.GetInfoResponse;
 import dev.custos.proto.v1.ListDescriptorsResponse;
-import dev.custos.server.keystore.WalletRecord;
+import dev.custos.service.keystore.WalletFile;
 import dev.custos.server.node.Node;
 import dev.custos.store.AppliedPolicy;
 import dev.custos.store.StoreException;
@@ -18,7 +18,7 @@ final class InfoCalls {
   }
 
   GetInfoResponse getInfo() throws StoreException {
-    WalletRecord w = node.wallet();
+    WalletFile w = node.wallet();
     long policyVersion = node.store().read(tx -> tx.currentPolicy().map(AppliedPolicy::version).orElse(0L));
     return GetInfoResponse.newBuilder().setVersion(BuildVersion.VERSION).setNetwork(w.network().id())
         .setMasterFingerprint(HexFormat.of().toHexDigits(w.masterFingerprint())).setUnlocked(node.unlocked())
@@ -27,7 +27,7 @@ final class InfoCalls {
 
   /** Same content as {@code custos descriptors --json}. */
   ListDescriptorsResponse listDescriptors() {
-    WalletRecord w = node.wallet();
+    WalletFile w = node.wallet();
     var b = ListDescriptorsResponse.newBuilder().setNetwork(w.network().id())
         .setMasterFingerprint(HexFormat.of().toHexDigits(w.masterFingerprint()));
     for (Account a : w.accounts()) {

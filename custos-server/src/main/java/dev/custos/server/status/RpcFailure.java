@@ -61,12 +61,56 @@ public abstract sealed class RpcFailure extends RuntimeException {
     }
   }
 
-  /** The server runs without its passphrase: it can check, not sign. FAILED_PRECONDITION. */
+  /**
+   * The server is locked (started without its passphrase): only {@code Unlocker/Unlock} is served.
+   * FAILED_PRECONDITION.
+   */
   public static final class WalletLocked extends RpcFailure {
     private static final long serialVersionUID = 1L;
 
     public WalletLocked() {
-      super("wallet locked: the server was started without the passphrase, so it cannot sign");
+      super("wallet locked: call Unlock first");
+    }
+  }
+
+  /** Unlock on a server that is unlocked already: FAILED_PRECONDITION. */
+  public static final class AlreadyUnlocked extends RpcFailure {
+    private static final long serialVersionUID = 1L;
+
+    public AlreadyUnlocked() {
+      super("wallet already unlocked");
+    }
+  }
+
+  /** Unlock with a passphrase that does not open the seed: UNAUTHENTICATED. */
+  public static final class WrongPassphrase extends RpcFailure {
+    private static final long serialVersionUID = 1L;
+
+    /** @param failures consecutive failed attempts so far, including this one */
+    public WrongPassphrase(int failures) {
+      super("unlock failed: wrong passphrase (or corrupted seed.sealed); " + failures + " consecutive failed attempt"
+          + (failures == 1 ? "" : "s") + ", each further failure waits longer");
+    }
+  }
+
+  /** Another Unlock attempt is running; attempts never run concurrently: ABORTED. */
+  public static final class UnlockInProgress extends RpcFailure {
+    private static final long serialVersionUID = 1L;
+
+    public UnlockInProgress() {
+      super("another unlock attempt is in progress; try again when it has finished");
+    }
+  }
+
+  /**
+   * The caller's macaroon does not allow what it asks (e.g. baking a permission it does not hold):
+   * PERMISSION_DENIED, without policy tags.
+   */
+  public static final class PermissionDenied extends RpcFailure {
+    private static final long serialVersionUID = 1L;
+
+    public PermissionDenied(String message) {
+      super(message);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.custos.server.status;
 
 import dev.custos.core.sign.SigningRefusedException;
+import dev.custos.service.keystore.KeystoreException;
 import dev.custos.service.signing.NothingToSignException;
 import dev.custos.store.StoreException;
 import dev.custos.store.StoreUncheckedException;
@@ -21,10 +22,14 @@ import org.slf4j.LoggerFactory;
  *       input of this wallet → INVALID_ARGUMENT "psbt: ..."
  *   <li>{@link RpcFailure.PolicyDenied} → PERMISSION_DENIED, tags in the trailer {@link #POLICY_TAGS}
  *   <li>a signer safety refusal → PERMISSION_DENIED "refused to sign: ..." (no tags)
+ *   <li>an unusable keystore at Unlock → FAILED_PRECONDITION "keystore: ..."
  *   <li>{@link RpcFailure.PendingApproval} → FAILED_PRECONDITION, request id in the message and in
  *       the trailer {@link #APPROVAL_REQUEST}, tags in {@link #POLICY_TAGS}
- *   <li>{@link RpcFailure.WalletLocked}, {@link RpcFailure.AppliedPolicyUnreadable} → FAILED_PRECONDITION
- *   <li>{@link RpcFailure.Unauthenticated} → UNAUTHENTICATED
+ *   <li>{@link RpcFailure.WalletLocked}, {@link RpcFailure.AlreadyUnlocked}, {@link
+ *       RpcFailure.AppliedPolicyUnreadable} → FAILED_PRECONDITION
+ *   <li>{@link RpcFailure.Unauthenticated}, {@link RpcFailure.WrongPassphrase} → UNAUTHENTICATED
+ *   <li>{@link RpcFailure.UnlockInProgress} → ABORTED
+ *   <li>{@link RpcFailure.PermissionDenied} → PERMISSION_DENIED (no tags)
  *   <li>store failures → UNAVAILABLE, anything else → INTERNAL: a generic message with an incident
  *       id; the details go to the server log only
  * </ul>
@@ -47,6 +52,8 @@ public final class StatusMapper {
       case RpcFailure f -> expected(f);
       case NothingToSignException e -> plain(Status.INVALID_ARGUMENT, "psbt: " + e.getMessage());
       case SigningRefusedException e -> plain(Status.PERMISSION_DENIED, "refused to sign: " + e.getMessage());
+      // Unlock found the data directory unusable (wallet.json does not match the seed, ...).
+      case KeystoreException e -> plain(Status.FAILED_PRECONDITION, "keystore: " + e.getMessage());
       // A failure raised inside a store transaction: the store rolled back and wrapped it.
       case StoreException e when e.getCause() instanceof RpcFailure f -> expected(f);
       case StoreException e -> incident(Status.UNAVAILABLE, "store unavailable: nothing was signed or changed", e);
@@ -73,6 +80,10 @@ public final class StatusMapper {
         yield new StatusException(Status.FAILED_PRECONDITION.withDescription(f.getMessage()), trailers);
       }
       case RpcFailure.WalletLocked f -> plain(Status.FAILED_PRECONDITION, f.getMessage());
+      case RpcFailure.AlreadyUnlocked f -> plain(Status.FAILED_PRECONDITION, f.getMessage());
+      case RpcFailure.WrongPassphrase f -> plain(Status.UNAUTHENTICATED, f.getMessage());
+      case RpcFailure.UnlockInProgress f -> plain(Status.ABORTED, f.getMessage());
+      case RpcFailure.PermissionDenied f -> plain(Status.PERMISSION_DENIED, f.getMessage());
       case RpcFailure.AppliedPolicyUnreadable f -> plain(Status.FAILED_PRECONDITION, f.getMessage());
       case RpcFailure.Unauthenticated f -> plain(Status.UNAUTHENTICATED, f.getMessage());
     };

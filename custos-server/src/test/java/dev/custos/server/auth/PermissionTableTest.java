@@ -4,6 +4,7 @@ import dev.custos.core.macaroon.Permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.proto.v1.CustosGrpc;
+import dev.custos.proto.v1.UnlockerGrpc;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.health.v1.HealthGrpc;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The table is complete for every service the server exposes, and names nothing else. */
 class PermissionTableTest {
-  private static final List<ServiceDescriptor> SERVED = List.of(CustosGrpc.getServiceDescriptor(), HealthGrpc.getServiceDescriptor());
+  private static final List<ServiceDescriptor> SERVED = List.of(CustosGrpc.getServiceDescriptor(), UnlockerGrpc.getServiceDescriptor(),
+      HealthGrpc.getServiceDescriptor());
 
   @Test
   void everyServedMethodHasAnEntry() {
@@ -33,12 +35,13 @@ class PermissionTableTest {
   }
 
   @Test
-  void onlyHealthIsOpenAndEveryCustosMethodNeedsAPermission() {
+  void onlyHealthAndUnlockAreOpenAndEveryCustosMethodNeedsAPermission() {
     for (MethodDescriptor<?, ?> m : CustosGrpc.getServiceDescriptor().getMethods()) {
       assertThat(PermissionTable.DEFAULT.rule(m.getFullMethodName()).orElseThrow()).isInstanceOf(AccessRule.Requires.class);
     }
     assertThat(PermissionTable.DEFAULT.entries().entrySet().stream().filter(e -> e.getValue() instanceof AccessRule.Open)
-        .map(e -> e.getKey())).containsExactlyInAnyOrder("grpc.health.v1.Health/Check", "grpc.health.v1.Health/Watch");
+        .map(e -> e.getKey())).containsExactlyInAnyOrder("grpc.health.v1.Health/Check", "grpc.health.v1.Health/Watch",
+        "custos.v1.Unlocker/Unlock");
   }
 
   @Test
