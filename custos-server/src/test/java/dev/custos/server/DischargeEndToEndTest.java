@@ -58,7 +58,7 @@ class DischargeEndToEndTest {
     RANDOM.nextBytes(CAVEAT_KEY);
     keystore = TestKeystore.create(dir.resolve("data"));
     server = CustosServer.builder(dir.resolve("data")).listen("127.0.0.1", 0).authenticator(macaroons.authenticator())
-        .env(Map.of()).start();
+        .env(Map.of()).passphrase(TestKeystore.passphrase()).start();
     client = new TestClient("127.0.0.1", server.port(), server.tlsCertificate());
     http = HttpClient.newBuilder().sslContext(RestGatewayEndToEndTest.trusting(server.tlsCertificate()))
         .connectTimeout(Duration.ofSeconds(10)).build();
