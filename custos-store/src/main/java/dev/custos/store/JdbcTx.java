@@ -247,4 +247,20 @@ final class JdbcTx implements WriteTx {
       throw new StoreException(where + " has a malformed list column: " + e.getMessage());
     }
   }
+
+  @Override
+  public Optional<StoredFrostNonces> frostNonces(byte[] sessionId, byte[] participant) throws StoreException {
+    return FrostNonces.find(session(), sessionId, participant);
+  }
+
+  @Override
+  public void putFrostNonces(StoredFrostNonces nonces) throws StoreException {
+    FrostNonces.insertUnused(session(), nonces);
+  }
+
+  @Override
+  public StoredFrostNonces markFrostNoncesUsed(byte[] sessionId, byte[] participant, byte[] psbtHash, Instant at)
+      throws StoreException {
+    return FrostNonces.markUsed(session(), sessionId, participant, psbtHash, at);
+  }
 }

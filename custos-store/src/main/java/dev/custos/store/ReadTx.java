@@ -38,4 +38,7 @@ public interface ReadTx extends VelocityLedger {
 
   /** Every macaroon root key, oldest first (then by id). */
   List<StoredRootKey> macaroonRootKeys() throws StoreException;
+
+  /** A participant's FROST nonces for a signing session, in whatever state; empty when none. */
+  Optional<StoredFrostNonces> frostNonces(byte[] sessionId, byte[] participant) throws StoreException;
 }

@@ -43,4 +43,20 @@ public interface WriteTx extends ReadTx {
    * @return whether a root key was stored under {@code id}
    */
   boolean deleteMacaroonRootKey(byte[] id) throws StoreException;
+
+  /**
+   * Stores a participant's sealed FROST round-one nonces for a signing session as UNUSED, bound to
+   * {@code nonces.psbtHash()}. Never overwrites: if the session already has nonces for that
+   * participant, {@link StoreException} and nothing is written.
+   */
+  void putFrostNonces(StoredFrostNonces nonces) throws StoreException;
+
+  /**
+   * Marks a participant's nonces for {@code sessionId} USED, exactly once, and returns the updated
+   * row (with the sealed blob, to unseal only now). Call it, and let the transaction commit,
+   * <em>before</em> computing the signature share. Throws {@link StoreException} (and changes
+   * nothing) when there are no such nonces, when they were already USED, or when they are bound
+   * to another PSBT hash; of two concurrent attempts at most one succeeds.
+   */
+  StoredFrostNonces markFrostNoncesUsed(byte[] sessionId, byte[] participant, byte[] psbtHash, Instant at) throws StoreException;
 }

@@ -10,10 +10,13 @@ import dev.custos.core.policy.VelocityLimit.Scope;
 import dev.custos.core.policy.Verdict;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -476,9 +480,9 @@ public abstract class StoreContractTest {
 
   private static StoredRootKey rootKey(int idByte, Instant createdAt, String label) {
     byte[] id = new byte[8];
-    java.util.Arrays.fill(id, (byte) idByte);
+    Arrays.fill(id, (byte) idByte);
     byte[] ciphertext = new byte[61];
-    java.util.Arrays.fill(ciphertext, (byte) 0x5a);
+    Arrays.fill(ciphertext, (byte) 0x5a);
     return new StoredRootKey(id, ciphertext, createdAt, label);
   }
 
@@ -569,4 +573,122 @@ public abstract class StoreContractTest {
   }
 
   private record Spend(Instant at, long amount, String txid) {}
+
+  // ---- FROST nonces ----
+
+  private static byte[] filled(int value) {
+    byte[] b = new byte[32];
+    Arrays.fill(b, (byte) value);
+    return b;
+  }
+
+  private static final byte[] SESSION = filled(0x51);
+  private static final byte[] PARTICIPANT = filled(0x01);
+  private static final byte[] PSBT_HASH = filled(0xab);
+  private static final byte[] SEALED = "sealed-nonce-blob-bytes".getBytes(StandardCharsets.US_ASCII);
+
+  private Optional<StoredFrostNonces> nonces(byte[] session, byte[] participant) throws StoreException {
+    return store.read(tx -> tx.frostNonces(session, participant));
+  }
+
+  @Test
+  void frostNoncesAreInsertedUnusedOnceAndNeverOverwritten() throws Exception {
+    StoredFrostNonces fresh = StoredFrostNonces.unused(SESSION, PARTICIPANT, PSBT_HASH, SEALED, T0);
+    store.write(tx -> {
+      tx.putFrostNonces(fresh);
+      return null;
+    });
+    assertThat(nonces(SESSION, PARTICIPANT)).contains(fresh);
+    assertThat(nonces(SESSION, filled(0x02))).isEmpty();
+
+    StoredFrostNonces other = StoredFrostNonces.unused(SESSION, PARTICIPANT, filled(0xcd), filled(0x77), T0.plusSeconds(1));
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putFrostNonces(other);
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("already has nonces for participant");
+    assertThat(nonces(SESSION, PARTICIPANT)).contains(fresh);
+
+    StoredFrostNonces alreadyUsed = new StoredFrostNonces(filled(0x52), PARTICIPANT, PSBT_HASH, SEALED,
+        StoredFrostNonces.State.USED, T0, Optional.of(T0));
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putFrostNonces(alreadyUsed);
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("only UNUSED");
+    assertThat(nonces(filled(0x52), PARTICIPANT)).isEmpty();
+  }
+
+  @Test
+  void frostNoncesAreMarkedUsedExactlyOnceAndOnlyForTheirPsbt() throws Exception {
+    store.write(tx -> {
+      tx.putFrostNonces(StoredFrostNonces.unused(SESSION, PARTICIPANT, PSBT_HASH, SEALED, T0));
+      return null;
+    });
+    assertThatThrownBy(() -> store.write(tx -> tx.markFrostNoncesUsed(SESSION, PARTICIPANT, filled(0xcd), T0)))
+        .isInstanceOf(StoreException.class).hasMessageContaining("bound to PSBT hash " + HexFormat.of().formatHex(PSBT_HASH));
+    assertThat(nonces(SESSION, PARTICIPANT).orElseThrow().state()).isEqualTo(StoredFrostNonces.State.UNUSED);
+    assertThatThrownBy(() -> store.write(tx -> tx.markFrostNoncesUsed(filled(0x99), PARTICIPANT, PSBT_HASH, T0)))
+        .isInstanceOf(StoreException.class).hasMessageContaining("no nonces for session");
+
+    Instant usedAt = T0.plusSeconds(5);
+    StoredFrostNonces used = store.write(tx -> tx.markFrostNoncesUsed(SESSION, PARTICIPANT, PSBT_HASH, usedAt));
+    StoredFrostNonces expected = new StoredFrostNonces(SESSION, PARTICIPANT, PSBT_HASH, SEALED, StoredFrostNonces.State.USED, T0,
+        Optional.of(usedAt));
+    assertThat(used).isEqualTo(expected);
+    assertThat(nonces(SESSION, PARTICIPANT)).contains(expected);
+
+    assertThatThrownBy(() -> store.write(tx -> tx.markFrostNoncesUsed(SESSION, PARTICIPANT, PSBT_HASH, T0.plusSeconds(9))))
+        .isInstanceOf(StoreException.class).hasMessageContaining("already USED at " + usedAt);
+    assertThat(nonces(SESSION, PARTICIPANT)).contains(expected);
+
+    // USED survives closing and reopening the store (a restart after a crash).
+    store.close();
+    store = StoreFactory.open(url);
+    assertThat(nonces(SESSION, PARTICIPANT)).contains(expected);
+    assertThatThrownBy(() -> store.write(tx -> tx.markFrostNoncesUsed(SESSION, PARTICIPANT, PSBT_HASH, T0.plusSeconds(10))))
+        .isInstanceOf(StoreException.class).hasMessageContaining("already USED");
+  }
+
+  @Test
+  void markingFrostNoncesUsedInAFailedWriteLeavesThemUnused() throws Exception {
+    store.write(tx -> {
+      tx.putFrostNonces(StoredFrostNonces.unused(SESSION, PARTICIPANT, PSBT_HASH, SEALED, T0));
+      return null;
+    });
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.markFrostNoncesUsed(SESSION, PARTICIPANT, PSBT_HASH, T0);
+      throw new IllegalStateException("crash before commit");
+    })).isInstanceOf(StoreException.class);
+    assertThat(nonces(SESSION, PARTICIPANT).orElseThrow().state()).isEqualTo(StoredFrostNonces.State.UNUSED);
+  }
+
+  @Test
+  void concurrentAttemptsOnTwoStoreInstancesMarkFrostNoncesUsedOnlyOnce() throws Exception {
+    store.write(tx -> {
+      tx.putFrostNonces(StoredFrostNonces.unused(SESSION, PARTICIPANT, PSBT_HASH, SEALED, T0));
+      return null;
+    });
+    AtomicInteger successes = new AtomicInteger();
+    AtomicInteger refusals = new AtomicInteger();
+    try (Store second = StoreFactory.open(url); ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> attempts = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        Store s = w % 2 == 0 ? store : second;
+        attempts.add(pool.submit(() -> {
+          try {
+            s.write(tx -> tx.markFrostNoncesUsed(SESSION, PARTICIPANT, PSBT_HASH, T0));
+            successes.incrementAndGet();
+          } catch (StoreException e) {
+            assertThat(e.getMessage()).contains("already USED");
+            refusals.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : attempts) {
+        f.get();
+      }
+    }
+    assertThat(successes.get()).isEqualTo(1);
+    assertThat(refusals.get()).isEqualTo(7);
+  }
 }

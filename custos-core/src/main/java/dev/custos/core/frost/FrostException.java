@@ -26,7 +26,13 @@ public final class FrostException extends Exception {
     /** A secret share that does not match its sender's VSS commitment. */
     INVALID_SECRET_SHARE,
     /** Signing nonces that were already consumed by an earlier signature share. */
-    NONCE_REUSED
+    NONCE_REUSED,
+    /** A DKG round-two share envelope that is malformed, misaddressed or does not decrypt. */
+    INVALID_ENCRYPTED_SHARE,
+    /** Participants saw different round-one packages (equivocation) or our own was replaced. */
+    TRANSCRIPT_MISMATCH,
+    /** A DKG transcript certificate that is missing or does not verify. */
+    INVALID_CERTIFICATE
   }
 
   private final Kind kind;
