@@ -173,10 +173,24 @@ class SigningWorkflowTest {
   void ifTheReleaseCannotBeAuditedNothingIsReturned() throws Exception {
     Store failing = failingOnAudit(store, "signature.release");
     assertThatThrownBy(() -> sign(failing, psbt(0))).isInstanceOf(StoreException.class);
-    // The spend was recorded (debit before sign) but no signature left; a retry releases it once.
+    // The release record shares the decision's transaction: its failure rolls back the decision
+    // and the debit too, so nothing is recorded and nothing left.
+    String txid = psbt(0).unsignedTransaction().txid.toString();
+    java.util.Optional<dev.custos.store.RecordedDecision> recorded = store.read(tx -> tx.decision(wallet.walletId(), txid));
+    assertThat(recorded).isEmpty();
+    assertThat(walletTotals().count()).isZero();
+    List<AuditRecord> log = store.read(tx -> tx.auditRecords(0, 1000));
+    assertThat(log).isEmpty();
+    // A retry is a first decision, debited once.
     SignOutcome retry = sign(store, psbt(0));
-    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.replayed()).isFalse();
     assertThat(retry.psbt()).isPresent();
+    assertThat(walletTotals().count()).isEqualTo(1);
+  }
+
+  private dev.custos.core.policy.VelocityLedger.Totals walletTotals() throws StoreException {
+    return store.read(tx -> tx.totals(dev.custos.core.policy.VelocityLimit.Scope.WALLET, wallet.walletId(),
+        Duration.ofHours(24), clock.instant()));
   }
 
   @Test
