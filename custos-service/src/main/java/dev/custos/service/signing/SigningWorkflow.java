@@ -63,11 +63,12 @@ public final class SigningWorkflow {
   private final Clock clock;
   private final SecureRandom random;
   private final int checkpointInterval;
+  private final LastCheckpoint lastCheckpoint = new LastCheckpoint();
 
   /** @param checkpointInterval audit records between signed checkpoints (see AuditCheckpoints.isDue) */
   public SigningWorkflow(Store store, PolicyParser policies, Clock clock, SecureRandom random, int checkpointInterval) {
     this.store = store;
-    this.policies = policies;
+    this.policies = new LastParsedPolicy(policies);
     this.clock = clock;
     this.random = random;
     this.checkpointInterval = checkpointInterval;
@@ -156,19 +157,27 @@ public final class SigningWorkflow {
 
   /**
    * Seals the chain with a signed checkpoint when none is among the last {@code checkpointInterval}
-   * records (a bounded read). Checkpoints need the seed-derived audit key, so they are made when a
-   * signature is released, the moment the key is unlocked anyway.
+   * records (a bounded read; usually of one record, see {@link LastCheckpoint}). Checkpoints need
+   * the seed-derived audit key, so they are made when a signature is released, the moment the key
+   * is unlocked anyway.
    */
-  private AuditRecord checkpointIfDue(WriteTx tx, AuditRecord head, Instant now, AuditKey auditKey) throws StoreException {
-    long from = Math.max(0, head.seq() - checkpointInterval + 1);
-    boolean recent = tx.auditRecords(from, checkpointInterval).stream()
-        .anyMatch(r -> r.type().equals(AuditCheckpoints.TYPE));
-    if (recent || head.seq() + 1 < checkpointInterval) {
-      return head;
+  private void checkpointIfDue(WriteTx tx, AuditRecord head, Instant now, AuditKey auditKey) throws StoreException {
+    if (head.seq() + 1 < checkpointInterval) {
+      return;
+    }
+    long from = head.seq() - checkpointInterval + 1;
+    if (lastCheckpoint.isAtOrAfter(tx, from)) {
+      return;
+    }
+    Optional<AuditRecord> recent = tx.auditRecords(from, checkpointInterval).stream()
+        .filter(r -> r.type().equals(AuditCheckpoints.TYPE)).reduce((older, newer) -> newer);
+    if (recent.isPresent()) {
+      lastCheckpoint.saw(recent.get());
+      return;
     }
     AuditRecord checkpoint = AuditCheckpoints.create(head, now.isBefore(head.time()) ? head.time() : now, auditKey, random);
     tx.appendAudit(checkpoint);
-    return checkpoint;
+    lastCheckpoint.saw(checkpoint);
   }
 
   private Decision decide(ReadTx tx, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential, Instant now)
