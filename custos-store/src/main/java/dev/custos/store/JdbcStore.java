@@ -131,6 +131,14 @@ abstract class JdbcStore implements Store {
     leader = Thread.currentThread();
     try {
       runBatch(batch);
+    } catch (Throwable t) {
+      // Whatever escaped the batch (an Error while beginning or ending it) must not let a caller
+      // return as if its work had been committed.
+      for (PendingWrite<?> p : batch) {
+        if (!p.hasFailed()) {
+          p.failed(copy(t));
+        }
+      }
     } finally {
       leader = null;
       queueLock.lock();

@@ -357,6 +357,47 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void aFailedCommitFailsEveryWorkOfTheBatchAndKeepsNothing() throws Exception {
+    store.write(tx -> {
+      sql(tx, "CREATE TABLE gc_parent (id INTEGER PRIMARY KEY)");
+      sql(tx, "CREATE TABLE gc_child (pid INTEGER REFERENCES gc_parent (id) DEFERRABLE INITIALLY DEFERRED)");
+      return null;
+    });
+    try (ExecutorService pool = Executors.newFixedThreadPool(4); Leader leader = blockLeader(pool)) {
+      Future<String> first = queue(pool, 1, tx -> {
+        tx.debit(List.of(new Debit(Scope.WALLET, "lost", 2)), T0, "first");
+        return "first";
+      });
+      // A deferred foreign key: the statement succeeds, the commit of the whole batch fails.
+      Future<String> orphan = queue(pool, 2, tx -> {
+        sql(tx, "INSERT INTO gc_child (pid) VALUES (42)");
+        return "orphan";
+      });
+      Future<String> last = queue(pool, 3, tx -> {
+        tx.advanceHighWaterMark(T0);
+        return "last";
+      });
+      leader.release();
+      for (Future<String> f : List.of(first, orphan, last)) {
+        assertThatThrownBy(f::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("write commit failed");
+      }
+    }
+    assertThat(totals("lost", Duration.ofDays(1), T0)).isEqualTo(Totals.ZERO);
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(Instant.EPOCH);
+    // The store still works after the failed batch.
+    advance(T0);
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(T0);
+  }
+
+  private static void sql(WriteTx tx, String statement) throws StoreException {
+    try {
+      ((JdbcTx) tx).session().prepare(statement).execute();
+    } catch (java.sql.SQLException e) {
+      throw JdbcFailure.of("test statement", e);
+    }
+  }
+
+  @Test
   void theAuditChainStaysIntactUnderConcurrentAppendsWithAFailingWorkInTheMiddle() throws Exception {
     int threads = 8;
     int perThread = 15;
