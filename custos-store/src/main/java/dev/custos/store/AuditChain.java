@@ -3,6 +3,7 @@ package dev.custos.store;
 import dev.custos.core.audit.AuditFormatException;
 import dev.custos.core.audit.AuditRecord;
 import fr.acinq.bitcoin.ByteVector32;
+import fr.acinq.bitcoin.Crypto;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,11 +24,15 @@ final class AuditChain {
 
   private AuditChain() {}
 
-  static void append(Session s, AuditRecord r) throws StoreException {
-    if (!r.hashMatches()) {
+  /**
+   * Appends {@code r} after {@code head}, the verified last record (as {@link #head} returned it,
+   * or the record the same transaction appended last).
+   */
+  static void append(Session s, Optional<AuditRecord> head, AuditRecord r) throws StoreException {
+    byte[] canonical = r.canonicalBytes();
+    if (!r.hash().equals(new ByteVector32(Crypto.sha256(canonical)))) {
       throw new StoreException("audit append: record seq " + r.seq() + " has a hash that does not match its content");
     }
-    Optional<AuditRecord> head = head(s);
     long expectedSeq = head.map(h -> h.seq() + 1).orElse(0L);
     ByteVector32 expectedPrev = head.map(AuditRecord::hash).orElse(AuditRecord.GENESIS_PREV);
     if (r.seq() != expectedSeq) {
@@ -41,7 +46,7 @@ final class AuditChain {
       insert.setLong(1, r.seq());
       insert.setBytes(2, r.hash().toByteArray());
       insert.setBytes(3, r.prevHash().toByteArray());
-      insert.setBytes(4, r.canonicalBytes());
+      insert.setBytes(4, canonical);
       insert.setLong(5, EpochMicros.floor(r.time()));
       insert.executeUpdate();
     } catch (SQLException e) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * A transaction of either backend: the SQL is portable between SQLite and PostgreSQL (upserts use
  * {@code ON CONFLICT}); the store that opened the {@link Session} has already begun the
  * transaction and serialized it against other writers. Unusable once its transaction ended.
+ * One object serves one unit of work only (a group-committed batch gives each work its own).
  */
 final class JdbcTx implements WriteTx {
   private static final String CURRENT_POLICY = "SELECT version, text, sha256_hex, applied_at_us, applied_by FROM policies ORDER BY version DESC LIMIT 1";
@@ -34,6 +35,12 @@ final class JdbcTx implements WriteTx {
 
   private final Session session;
   private boolean ended;
+  /**
+   * The audit head as this transaction last read (verified) or appended it; null until then.
+   * Nothing else writes the audit table while this transaction object lives (writers are
+   * serialized and it ends with its work), so it saves decoding the head again for each append.
+   */
+  private Optional<AuditRecord> knownAuditHead;
 
   JdbcTx(Session session) {
     this.session = session;
@@ -199,7 +206,11 @@ final class JdbcTx implements WriteTx {
 
   @Override
   public Optional<AuditRecord> auditHead() throws StoreException {
-    return AuditChain.head(session());
+    Session s = session();
+    if (knownAuditHead == null) {
+      knownAuditHead = AuditChain.head(s);
+    }
+    return knownAuditHead;
   }
 
   @Override
@@ -209,7 +220,8 @@ final class JdbcTx implements WriteTx {
 
   @Override
   public void appendAudit(AuditRecord record) throws StoreException {
-    AuditChain.append(session(), record);
+    AuditChain.append(session(), auditHead(), record);
+    knownAuditHead = Optional.of(record);
   }
 
   @Override

@@ -33,7 +33,8 @@ import org.sqlite.SQLiteDataSource;
  */
 final class SqliteStore extends JdbcStore {
   static final int BUSY_TIMEOUT_MS = 10_000;
-  private static final int IDLE_READERS = 4;
+  /** Idle read connections kept open: enough for a server's concurrent calls not to reopen files. */
+  private static final int IDLE_READERS = 16;
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
   private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 

@@ -7,12 +7,17 @@ package dev.custos.store;
  * transaction is committed and synced.
  *
  * <p>Writers are serialized: two {@code write} calls never interleave, so a decision that reads
- * budgets and records debits cannot race another one (no budget is spent twice).
+ * budgets and records debits cannot race another one (no budget is spent twice). Concurrent writes
+ * may share one commit (group commit, see the JDBC stores): each still sees every write that
+ * returned before it started, a failing one leaves nothing and does not affect the others, and
+ * none returns before the commit that made it durable.
  */
 public interface Store extends AutoCloseable {
   /**
    * Runs {@code work} in one read-write transaction: everything it wrote is committed together,
-   * or nothing is (on any exception, including a RuntimeException from {@code work}).
+   * or nothing is (on any exception, including a RuntimeException from {@code work}). Returns
+   * only once the commit is durable. {@code work} may run on another thread than the caller's and
+   * must not call {@code write} itself (refused with {@link StoreException}).
    */
   <T> T write(Work<WriteTx, T> work) throws StoreException;
 

@@ -269,6 +269,218 @@ public abstract class StoreContractTest {
     assertThat(totals("budget", Duration.ofDays(1), T0)).isEqualTo(new Totals(7L * limit, limit));
   }
 
+  // ---- group commit ----
+
+  @Test
+  void concurrentWritersAreAllCommittedAndEachSeesTheEarlierOnes() throws Exception {
+    int threads = 16;
+    int perThread = 40;
+    List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<Long>> workers = new ArrayList<>();
+      for (int w = 0; w < threads; w++) {
+        int worker = w;
+        workers.add(pool.submit(() -> {
+          long last = 0;
+          for (int i = 0; i < perThread; i++) {
+            String txid = "c" + worker + "-" + i;
+            last = store.write(tx -> {
+              long before = tx.totals(Scope.WALLET, "all", Duration.ofDays(1), T0).count();
+              tx.debit(List.of(new Debit(Scope.WALLET, "all", 1)), T0, txid);
+              return before;
+            });
+            seen.add(last);
+            // A returned result is durable: a fresh snapshot already holds it.
+            assertThat(totals("all", Duration.ofDays(1), T0).count()).isGreaterThan(last);
+          }
+          return last;
+        }));
+      }
+      for (Future<Long> f : workers) {
+        f.get();
+      }
+    }
+    assertThat(totals("all", Duration.ofDays(1), T0)).isEqualTo(new Totals(threads * perThread, threads * perThread));
+    // Serialized: every write saw a different count of the writes before it.
+    assertThat(seen).doesNotHaveDuplicates().hasSize(threads * perThread);
+  }
+
+  @Test
+  void queuedWritesShareOneBatchAndAFailingOneLeavesNothingNorHarmsTheOthers() throws Exception {
+    AuditRecord first = AuditRecord.next(null, T0, "test", Map.of());
+    List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService pool = Executors.newFixedThreadPool(5); Leader leader = blockLeader(pool)) {
+      Future<String> before = queue(pool, 1, tx -> {
+        threads.add(Thread.currentThread().getName());
+        tx.debit(List.of(new Debit(Scope.WALLET, "ok", 2)), T0, "before");
+        return "before";
+      });
+      Future<String> failing = queue(pool, 2, tx -> {
+        threads.add(Thread.currentThread().getName());
+        writeOneOfEverything(tx, first);
+        try {
+          // A statement the database itself rejects: PostgreSQL then aborts the transaction
+          // until the savepoint is rolled back to.
+          ((JdbcTx) tx).session().prepare("INSERT INTO no_such_table VALUES (1)").execute();
+        } catch (java.sql.SQLException e) {
+          throw JdbcFailure.of("test insert", e);
+        }
+        return "failing";
+      });
+      Future<String> nested = queue(pool, 3, tx -> {
+        threads.add(Thread.currentThread().getName());
+        tx.advanceHighWaterMark(T0);
+        return store.write(inner -> "inner");
+      });
+      Future<String> after = queue(pool, 4, tx -> {
+        threads.add(Thread.currentThread().getName());
+        tx.debit(List.of(new Debit(Scope.WALLET, "ok", 3)), T0, "after");
+        assertThat(tx.decision("w", "tx1")).isEmpty();
+        assertThat(tx.auditHead()).isEmpty();
+        return "after";
+      });
+      leader.release();
+      assertThat(before.get()).isEqualTo("before");
+      assertThat(after.get()).isEqualTo("after");
+      assertThatThrownBy(failing::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("test insert failed");
+      assertThatThrownBy(nested::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("nested");
+    }
+    assertThat(threads).hasSize(4);
+    assertThat(java.util.Set.copyOf(threads)).as("one leader ran the queued batch").hasSize(1);
+    assertThat(totals("ok", Duration.ofDays(1), T0)).isEqualTo(new Totals(5, 2));
+    store.read(tx -> {
+      assertThat(tx.decision("w", "tx1")).isEmpty();
+      assertThat(tx.totals(Scope.WALLET, "w", Duration.ofDays(1), T0)).isEqualTo(Totals.ZERO);
+      assertThat(tx.pendingApprovals()).isEmpty();
+      assertThat(tx.currentPolicy()).isEmpty();
+      assertThat(tx.auditHead()).isEmpty();
+      assertThat(tx.highWaterMark()).isEqualTo(Instant.EPOCH);
+      assertThat(tx.macaroonRootKeys()).isEmpty();
+      return null;
+    });
+  }
+
+  @Test
+  void aFailedCommitFailsEveryWorkOfTheBatchAndKeepsNothing() throws Exception {
+    store.write(tx -> {
+      sql(tx, "CREATE TABLE gc_parent (id INTEGER PRIMARY KEY)");
+      sql(tx, "CREATE TABLE gc_child (pid INTEGER REFERENCES gc_parent (id) DEFERRABLE INITIALLY DEFERRED)");
+      return null;
+    });
+    try (ExecutorService pool = Executors.newFixedThreadPool(4); Leader leader = blockLeader(pool)) {
+      Future<String> first = queue(pool, 1, tx -> {
+        tx.debit(List.of(new Debit(Scope.WALLET, "lost", 2)), T0, "first");
+        return "first";
+      });
+      // A deferred foreign key: the statement succeeds, the commit of the whole batch fails.
+      Future<String> orphan = queue(pool, 2, tx -> {
+        sql(tx, "INSERT INTO gc_child (pid) VALUES (42)");
+        return "orphan";
+      });
+      Future<String> last = queue(pool, 3, tx -> {
+        tx.advanceHighWaterMark(T0);
+        return "last";
+      });
+      leader.release();
+      for (Future<String> f : List.of(first, orphan, last)) {
+        assertThatThrownBy(f::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("write commit failed");
+      }
+    }
+    assertThat(totals("lost", Duration.ofDays(1), T0)).isEqualTo(Totals.ZERO);
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(Instant.EPOCH);
+    // The store still works after the failed batch.
+    advance(T0);
+    assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(T0);
+  }
+
+  private static void sql(WriteTx tx, String statement) throws StoreException {
+    try {
+      ((JdbcTx) tx).session().prepare(statement).execute();
+    } catch (java.sql.SQLException e) {
+      throw JdbcFailure.of("test statement", e);
+    }
+  }
+
+  @Test
+  void theAuditChainStaysIntactUnderConcurrentAppendsWithAFailingWorkInTheMiddle() throws Exception {
+    int threads = 8;
+    int perThread = 15;
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads + 2); Leader leader = blockLeader(pool)) {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < threads; w++) {
+        int worker = w;
+        workers.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            int n = i;
+            store.write(tx -> {
+              tx.appendAudit(AuditRecord.next(tx.auditHead().orElse(null), T0, "event", Map.of("worker", "" + worker, "n", "" + n)));
+              return null;
+            });
+          }
+          return null;
+        }));
+      }
+      Future<String> failing = queue(pool, threads + 1, tx -> {
+        tx.appendAudit(AuditRecord.next(tx.auditHead().orElse(null), T0, "doomed", Map.of()));
+        tx.appendAudit(AuditRecord.next(tx.auditHead().orElse(null), T0, "doomed", Map.of()));
+        throw new IllegalStateException("after two appends");
+      });
+      leader.release();
+      for (Future<?> f : workers) {
+        f.get();
+      }
+      assertThatThrownBy(failing::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("IllegalStateException");
+    }
+    List<AuditRecord> all = auditRecords(0, 1000);
+    assertThat(all).hasSize(threads * perThread);
+    assertThat(all).extracting(AuditRecord::type).doesNotContain("doomed");
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(all.get(i).seq()).isEqualTo(i);
+      assertThat(all.get(i).prevHash()).isEqualTo(i == 0 ? AuditRecord.GENESIS_PREV : all.get(i - 1).hash());
+    }
+    assertThat(store.read(ReadTx::auditHead)).contains(all.getLast());
+  }
+
+  /** A write whose work blocks until released, so that later writes queue up behind it. */
+  private Leader blockLeader(ExecutorService pool) throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Future<?> f = pool.submit(() -> store.write(tx -> {
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        throw new StoreException("test leader interrupted");
+      }
+      return null;
+    }));
+    assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return new Leader(release, f);
+  }
+
+  /** Submits a write and waits until it is queued as the {@code position}-th waiting write. */
+  private <T> Future<T> queue(ExecutorService pool, int position, Store.Work<WriteTx, T> work) throws Exception {
+    Future<T> f = pool.submit(() -> store.write(work));
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (((JdbcStore) store).queuedWrites() < position) {
+      assertThat(System.nanoTime()).as("write %d queued in time", position).isLessThan(deadline);
+      Thread.sleep(1);
+    }
+    return f;
+  }
+
+  private record Leader(java.util.concurrent.CountDownLatch latch, Future<?> write) implements AutoCloseable {
+    void release() {
+      latch.countDown();
+    }
+
+    @Override
+    public void close() throws Exception {
+      latch.countDown();
+      write.get();
+    }
+  }
+
   @Test
   void nestedWritesOnOneThreadAreRejected() throws Exception {
     assertThatThrownBy(() -> store.write(tx -> store.write(inner -> null)))

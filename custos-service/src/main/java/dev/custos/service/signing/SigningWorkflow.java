@@ -46,14 +46,18 @@ import java.util.Optional;
  *   <li>the signer computes signatures in memory (nothing leaves; a safety refusal stops here);
  *   <li>one store transaction: effective time {@code max(clock, high-water mark)}, the recorded
  *       decision for this unsigned txid if any (an earlier ALLOW is reused: a retry never debits
- *       twice), else the policy decision, its velocity debits or pending approval, and the audit
- *       records of request and decision — all committed together;
- *   <li>a second store transaction appends the {@code signature.release} audit record;
- *   <li>only then is the signed PSBT returned.
+ *       twice), else the policy decision, its velocity debits or pending approval, the audit
+ *       records of request and decision and, when the signatures are released, the {@code
+ *       signature.release} record (and a signed checkpoint when one is due) — all committed
+ *       together;
+ *   <li>only after that commit is the signed PSBT returned.
  * </ol>
- * A crash before step 2 commits releases nothing and records nothing; between 2 and 3 the spend
- * is recorded but no signature left; if step 3 fails, nothing is returned (fail closed). A clock
- * that jumps backwards never reopens a window because time never goes below the high-water mark.
+ * A crash before step 2 commits releases nothing and records nothing; once it committed, the
+ * decision, the debit and the release record are all on disk, so a recorded ALLOW always has its
+ * release record. If the commit fails, nothing is returned (fail closed). The store may commit
+ * this transaction together with concurrent ones (group commit); it still returns only after the
+ * commit. A clock that jumps backwards never reopens a window because time never goes below the
+ * high-water mark.
  */
 public final class SigningWorkflow {
   private final Store store;
@@ -61,11 +65,12 @@ public final class SigningWorkflow {
   private final Clock clock;
   private final SecureRandom random;
   private final int checkpointInterval;
+  private final LastCheckpoint lastCheckpoint = new LastCheckpoint();
 
   /** @param checkpointInterval audit records between signed checkpoints (see AuditCheckpoints.isDue) */
   public SigningWorkflow(Store store, PolicyParser policies, Clock clock, SecureRandom random, int checkpointInterval) {
     this.store = store;
-    this.policies = policies;
+    this.policies = new LastParsedPolicy(policies);
     this.clock = clock;
     this.random = random;
     this.checkpointInterval = checkpointInterval;
@@ -127,16 +132,26 @@ public final class SigningWorkflow {
     if (signed.signatureCount() == 0) {
       throw new NothingToSignException(wallet.walletId(), signed.warnings());
     }
+    // Everything that needs no store runs here, on the caller's thread: the store runs works one
+    // after another, so only reads and writes belong inside the transaction.
+    Map<String, String> releaseFields = Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
+        "signatures", Integer.toString(signed.signatureCount()),
+        "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt()))));
+    Map<String, String> requestFields = Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
+        "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signed.signatureCount()));
     SignOutcome outcome = store.write(tx -> {
       Instant now = effectiveNow(tx);
       tx.advanceHighWaterMark(now);
-      AuditTrail.append(tx, now, AuditType.PSBT_REQUEST.wireName(), Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
-          "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signed.signatureCount())));
+      AuditTrail.append(tx, now, AuditType.PSBT_REQUEST.wireName(), requestFields);
       Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), txid);
       if (earlier.isPresent() && earlier.get().verdict() == Verdict.ALLOW) {
         Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
         AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "replayed"));
-        return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), true);
+        if (d.verdict() != Verdict.ALLOW) {
+          return new SignOutcome(d, analysis, Optional.empty(), true);
+        }
+        checkpointIfDue(tx, AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), releaseFields), now, auditKey);
+        return new SignOutcome(d, analysis, Optional.of(signed), true);
       }
       if (earlier.isPresent()) {
         Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
@@ -153,6 +168,7 @@ public final class SigningWorkflow {
       }
       if (d.verdict() == Verdict.ALLOW) {
         tx.debit(d.debits(), now, txid);
+        checkpointIfDue(tx, AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), releaseFields), now, auditKey);
       } else if (d.verdict() == Verdict.PENDING_APPROVAL) {
         tx.addPendingApproval(new PendingApproval(wallet.walletId() + ":" + txid, wallet.walletId(), txid,
             PsbtCodec.toBase64(psbt), credential, analysis.amountLeavingSat(),
@@ -160,34 +176,32 @@ public final class SigningWorkflow {
       }
       return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), false);
     });
-    if (outcome.signed().isPresent()) {
-      store.write(tx -> {
-        Instant now = effectiveNow(tx);
-        AuditRecord head = AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), Map.of(
-            "wallet", wallet.walletId(), "txid", txid, "credential", credential,
-            "signatures", Integer.toString(signed.signatureCount()),
-            "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt())))));
-        return checkpointIfDue(tx, head, now, auditKey);
-      });
-    }
     return outcome;
   }
 
   /**
    * Seals the chain with a signed checkpoint when none is among the last {@code checkpointInterval}
-   * records (a bounded read). Checkpoints need the seed-derived audit key, so they are made when a
-   * signature is released, the moment the key is unlocked anyway.
+   * records (a bounded read; usually of one record, see {@link LastCheckpoint}). Checkpoints need
+   * the seed-derived audit key, so they are made when a signature is released, the moment the key
+   * is unlocked anyway.
    */
-  private AuditRecord checkpointIfDue(WriteTx tx, AuditRecord head, Instant now, AuditKey auditKey) throws StoreException {
-    long from = Math.max(0, head.seq() - checkpointInterval + 1);
-    boolean recent = tx.auditRecords(from, checkpointInterval).stream()
-        .anyMatch(r -> r.type().equals(AuditCheckpoints.TYPE));
-    if (recent || head.seq() + 1 < checkpointInterval) {
-      return head;
+  private void checkpointIfDue(WriteTx tx, AuditRecord head, Instant now, AuditKey auditKey) throws StoreException {
+    if (head.seq() + 1 < checkpointInterval) {
+      return;
+    }
+    long from = head.seq() - checkpointInterval + 1;
+    if (lastCheckpoint.isAtOrAfter(tx, from)) {
+      return;
+    }
+    Optional<AuditRecord> recent = tx.auditRecords(from, checkpointInterval).stream()
+        .filter(r -> r.type().equals(AuditCheckpoints.TYPE)).reduce((older, newer) -> newer);
+    if (recent.isPresent()) {
+      lastCheckpoint.saw(recent.get());
+      return;
     }
     AuditRecord checkpoint = AuditCheckpoints.create(head, now.isBefore(head.time()) ? head.time() : now, auditKey, random);
     tx.appendAudit(checkpoint);
-    return checkpoint;
+    lastCheckpoint.saw(checkpoint);
   }
 
   /** The policy decision, narrowed by the credential's caveats. */

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Debit before sign, under fire: a child JVM signs a stream of PSBTs through the real workflow on
  * SQLite and is killed with SIGKILL at random moments, several times; then it runs to the end.
  * Afterwards: every signature the client received has its ALLOW decision, its debit and its
- * release record; the wallet budget was never exceeded nor debited twice; the audit chain is
+ * release record; every ALLOW decision is directly followed by its release record (one
+ * transaction); the wallet budget was never exceeded nor debited twice; the audit chain is
  * intact. The seed of the kill schedule is printed so a failure can be replayed.
  */
 class CrashRecoveryTest {
@@ -114,6 +115,17 @@ class CrashRecoveryTest {
       assertThat(releasedInFinalRun).as("the first %d PSBTs are allowed (replayed without new debits), the rest denied", BUDGET_TXS)
           .isEqualTo(new TreeSet<>(java.util.stream.IntStream.range(0, BUDGET_TXS).boxed().toList()));
       assertThat(totals.count()).isEqualTo(BUDGET_TXS);
+      // Decision, debit and release commit in one transaction: no kill can leave an ALLOW decision
+      // without its release record right after it.
+      for (int i = 0; i < audit.size(); i++) {
+        AuditRecord r = audit.get(i);
+        if (r.type().equals("policy.decision") && "ALLOW".equals(r.fields().get("verdict"))) {
+          assertThat(i + 1).as("a record follows the ALLOW decision seq %d", r.seq()).isLessThan(audit.size());
+          AuditRecord next = audit.get(i + 1);
+          assertThat(next.type()).as("record after the ALLOW decision seq %d", r.seq()).isEqualTo("signature.release");
+          assertThat(next.fields().get("txid")).isEqualTo(r.fields().get("txid"));
+        }
+      }
       AuditVerification v = AuditVerifier.verify(audit.iterator(), Optional.of(auditKey.publicKey()));
       assertThat(v.ok()).as(v.reason().orElse("")).isTrue();
       assertThat(v.checkpointsChecked()).isPositive();

@@ -173,10 +173,24 @@ class SigningWorkflowTest {
   void ifTheReleaseCannotBeAuditedNothingIsReturned() throws Exception {
     Store failing = failingOnAudit(store, "signature.release");
     assertThatThrownBy(() -> sign(failing, psbt(0))).isInstanceOf(StoreException.class);
-    // The spend was recorded (debit before sign) but no signature left; a retry releases it once.
+    // The release record shares the decision's transaction: its failure rolls back the decision
+    // and the debit too, so nothing is recorded and nothing left.
+    String txid = psbt(0).unsignedTransaction().txid.toString();
+    java.util.Optional<dev.custos.store.RecordedDecision> recorded = store.read(tx -> tx.decision(wallet.walletId(), txid));
+    assertThat(recorded).isEmpty();
+    assertThat(walletTotals().count()).isZero();
+    List<AuditRecord> log = store.read(tx -> tx.auditRecords(0, 1000));
+    assertThat(log).isEmpty();
+    // A retry is a first decision, debited once.
     SignOutcome retry = sign(store, psbt(0));
-    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.replayed()).isFalse();
     assertThat(retry.psbt()).isPresent();
+    assertThat(walletTotals().count()).isEqualTo(1);
+  }
+
+  private dev.custos.core.policy.VelocityLedger.Totals walletTotals() throws StoreException {
+    return store.read(tx -> tx.totals(dev.custos.core.policy.VelocityLimit.Scope.WALLET, wallet.walletId(),
+        Duration.ofHours(24), clock.instant()));
   }
 
   @Test
@@ -200,6 +214,51 @@ class SigningWorkflowTest {
     assertThat(log).anyMatch(r -> r.type().equals("audit.checkpoint"));
     var v = dev.custos.core.audit.AuditVerifier.verify(log.iterator(), java.util.Optional.of(auditKey.publicKey()));
     assertThat(v.ok()).as(v.reason().orElse("")).isTrue();
+  }
+
+  @Test
+  void aCheckpointWhoseTransactionRolledBackIsMadeAgain() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean failAfterWork = new java.util.concurrent.atomic.AtomicBoolean();
+    Store flaky = new Store() {
+      @Override
+      public <T> T write(Work<WriteTx, T> work) throws StoreException {
+        return store.write(tx -> {
+          T result = work.apply(tx);
+          if (failAfterWork.get()) {
+            throw new StoreException("simulated commit failure");
+          }
+          return result;
+        });
+      }
+
+      @Override
+      public <T> T read(Work<ReadTx, T> work) throws StoreException {
+        return store.read(work);
+      }
+
+      @Override
+      public String kind() {
+        return store.kind();
+      }
+
+      @Override
+      public void close() {}
+    };
+    SigningWorkflow flow = flow(flaky);
+    flow.sign(psbt(0), wallet, new HdSigningKeys(master), auditKey, "local:test");
+    // Records 3..5 of PSBT #1 reach the interval (5): a checkpoint is made at seq 6, then rolled back.
+    failAfterWork.set(true);
+    assertThatThrownBy(() -> flow.sign(psbt(1), wallet, new HdSigningKeys(master), auditKey, "local:test"))
+        .hasMessageContaining("simulated commit failure");
+    failAfterWork.set(false);
+    flow.sign(psbt(1), wallet, new HdSigningKeys(master), auditKey, "local:test");
+
+    List<AuditRecord> log = store.read(tx -> tx.auditRecords(0, 1000));
+    assertThat(log).extracting(AuditRecord::type).containsExactly("psbt.request", "policy.decision", "signature.release",
+        "psbt.request", "policy.decision", "signature.release", "audit.checkpoint");
+    var v = dev.custos.core.audit.AuditVerifier.verify(log.iterator(), java.util.Optional.of(auditKey.publicKey()));
+    assertThat(v.ok()).as(v.reason().orElse("")).isTrue();
+    assertThat(v.checkpointsChecked()).isEqualTo(1);
   }
 
   /** A store whose appendAudit fails for records of one type (simulating a full disk at that moment). */
