@@ -3,15 +3,14 @@ package dev.custos.ldk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.ldk.harness.ChannelScenario;
+import dev.custos.ldk.harness.CustosNodes;
 import dev.custos.ldk.harness.FakeChain;
 import dev.custos.ldk.harness.LdkNative;
-import dev.custos.ldk.harness.LdkNode;
 import fr.acinq.bitcoin.OutPoint;
 import fr.acinq.bitcoin.Transaction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ldk.structs.Event;
-import org.ldk.structs.KeysManager;
 
 /**
  * The harness itself, with LDK's own KeysManager on both nodes: if this fails, the Custos signer
@@ -26,7 +25,7 @@ class KeysManagerHarnessTest {
   @Test
   void openPayBothWaysCloseCooperativelyThenOpenAgainAndForceClose() {
     FakeChain chain = new FakeChain();
-    ChannelScenario s = new ChannelScenario(chain, node("A", 1, chain), node("B", 2, chain));
+    ChannelScenario s = new ChannelScenario(chain, CustosNodes.keysManager("A", 1, chain), CustosNodes.keysManager("B", 2, chain));
     s.connect();
 
     OutPoint first = s.openChannel(s.a, s.b, 1_000_000, 1);
@@ -44,12 +43,5 @@ class KeysManagerHarnessTest {
     assertThat(ChannelScenario.eventsOf(s.a, Event.SpendableOutputs.class)).isNotEmpty();
     assertThat(ChannelScenario.eventsOf(s.b, Event.SpendableOutputs.class)).isNotEmpty();
     assertThat(chain.invalid()).isEmpty();
-  }
-
-  private static LdkNode node(String name, int seedByte, FakeChain chain) {
-    byte[] seed = new byte[32];
-    java.util.Arrays.fill(seed, (byte) seedByte);
-    KeysManager keys = KeysManager.of(seed, 1_700_000_000L, seedByte);
-    return new LdkNode(name, chain, keys.as_KeysInterface(), keys);
   }
 }
