@@ -17,9 +17,9 @@ import java.util.Objects;
  * delay is never refused as late.
  */
 public record ApprovalTimes(Duration expiry, Duration cooldown, Duration spendDelay) {
-  public static final ApprovalTimes DEFAULTS = new ApprovalTimes(Duration.ofHours(72), Duration.ZERO, Duration.ZERO);
   /** Longest setting; keeps expiries far inside the approval text's range. */
   public static final Duration MAX = Duration.ofDays(366);
+  public static final ApprovalTimes DEFAULTS = new ApprovalTimes(Duration.ofHours(72), Duration.ZERO, Duration.ZERO);
 
   public ApprovalTimes {
     Objects.requireNonNull(expiry, "expiry");
