@@ -1,5 +1,7 @@
 package dev.custos.cli;
 
+import dev.custos.cli.approval.AdminCommand;
+import dev.custos.cli.approval.ApprovalsCommand;
 import dev.custos.cli.client.GetInfoCommand;
 import dev.custos.cli.client.RemoteCommand;
 import dev.custos.cli.client.RpcOptions;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionCommand.Provider.class,
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
-        VersionCommand.class,
+        AdminCommand.class, ApprovalsCommand.class, VersionCommand.class,
         WalkthroughCommand.class, ServeCommand.class, UnlockCommand.class, GetInfoCommand.class, RemoteCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;

@@ -15,6 +15,8 @@ import java.util.Optional;
 /** Runs the custos command in-process with captured streams and a controlled environment. */
 final class CliRunner {
   final Map<String, String> env = new HashMap<>();
+  /** The fixed time every run sees; tests may move it. */
+  Instant now = Instant.parse("2026-11-23T12:00:00Z");
 
   record Result(int exitCode, String stdout, String stderr) {}
 
@@ -27,7 +29,7 @@ final class CliRunner {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext ctx = new CliContext(Map.copyOf(env), new ByteArrayInputStream(stdin),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Optional.empty(), Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC), new SecureRandom());
+        Optional.empty(), Clock.fixed(now, ZoneOffset.UTC), new SecureRandom());
     int code = Main.execute(ctx, args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

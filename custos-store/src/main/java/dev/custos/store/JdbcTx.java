@@ -1,5 +1,6 @@
 package dev.custos.store;
 
+import dev.custos.core.approval.RequestHash;
 import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.policy.Debit;
 import dev.custos.core.policy.VelocityLimit;
@@ -274,5 +275,55 @@ final class JdbcTx implements WriteTx {
   public StoredFrostNonces markFrostNoncesUsed(byte[] sessionId, byte[] participant, byte[] psbtHash, Instant at)
       throws StoreException {
     return FrostNonces.markUsed(session(), sessionId, participant, psbtHash, at);
+  }
+
+  @Override
+  public Optional<StoredApproverSet> approverSet(ApproverRole role) throws StoreException {
+    return ApprovalTables.approverSet(session(), role);
+  }
+
+  @Override
+  public Optional<StoredProposal> proposal(RequestHash hash) throws StoreException {
+    return ApprovalTables.proposal(session(), hash);
+  }
+
+  @Override
+  public List<StoredProposal> proposals() throws StoreException {
+    return ApprovalTables.proposals(session());
+  }
+
+  @Override
+  public List<StoredApproval> approvals(RequestHash proposal) throws StoreException {
+    return ApprovalTables.approvals(session(), proposal);
+  }
+
+  @Override
+  public Optional<RequestHash> spendProposal(String pendingApprovalId) throws StoreException {
+    return ApprovalTables.spendProposal(session(), pendingApprovalId);
+  }
+
+  @Override
+  public void putApproverSet(StoredApproverSet set) throws StoreException {
+    ApprovalTables.putApproverSet(session(), set);
+  }
+
+  @Override
+  public void addProposal(StoredProposal proposal) throws StoreException {
+    ApprovalTables.addProposal(session(), proposal);
+  }
+
+  @Override
+  public void setProposalState(RequestHash proposal, ProposalState state, Optional<Instant> scheduledAt, Instant at) throws StoreException {
+    ApprovalTables.setProposalState(session(), proposal, state, scheduledAt, at);
+  }
+
+  @Override
+  public void addApproval(StoredApproval approval) throws StoreException {
+    ApprovalTables.addApproval(session(), approval);
+  }
+
+  @Override
+  public void linkSpendProposal(String pendingApprovalId, RequestHash proposal) throws StoreException {
+    ApprovalTables.linkSpendProposal(session(), pendingApprovalId, proposal);
   }
 }

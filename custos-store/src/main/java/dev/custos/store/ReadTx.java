@@ -1,5 +1,6 @@
 package dev.custos.store;
 
+import dev.custos.core.approval.RequestHash;
 import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.policy.VelocityLedger;
 import java.time.Instant;
@@ -41,4 +42,19 @@ public interface ReadTx extends VelocityLedger {
 
   /** A participant's FROST nonces for a signing session, in whatever state; empty when none. */
   Optional<StoredFrostNonces> frostNonces(byte[] sessionId, byte[] participant) throws StoreException;
+
+  /** The approver set of {@code role} in force (its latest version), if one was ever set. */
+  Optional<StoredApproverSet> approverSet(ApproverRole role) throws StoreException;
+
+  /** The proposal with this hash, its hash checked against its stored fields. */
+  Optional<StoredProposal> proposal(RequestHash hash) throws StoreException;
+
+  /** Every proposal, oldest first. */
+  List<StoredProposal> proposals() throws StoreException;
+
+  /** The approvals and rejections counted for a proposal, in the order received. */
+  List<StoredApproval> approvals(RequestHash proposal) throws StoreException;
+
+  /** The spend proposal linked to the pending approval {@code pendingApprovalId}, if any. */
+  Optional<RequestHash> spendProposal(String pendingApprovalId) throws StoreException;
 }

@@ -1,9 +1,11 @@
 package dev.custos.store;
 
+import dev.custos.core.approval.RequestHash;
 import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.policy.Debit;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes inside one transaction (see {@link Store#write}). */
 public interface WriteTx extends ReadTx {
@@ -59,4 +61,28 @@ public interface WriteTx extends ReadTx {
    * to another PSBT hash; of two concurrent attempts at most one succeeds.
    */
   StoredFrostNonces markFrostNoncesUsed(byte[] sessionId, byte[] participant, byte[] psbtHash, Instant at) throws StoreException;
+
+  /**
+   * Stores a new version of an approver set; {@code set.version()} must be the current version
+   * of its role plus one (1 for the first), else {@link StoreException} and nothing is written.
+   */
+  void putApproverSet(StoredApproverSet set) throws StoreException;
+
+  /** Stores a new proposal; a hash is never reused (a second one throws {@link StoreException}). */
+  void addProposal(StoredProposal proposal) throws StoreException;
+
+  /**
+   * Moves an open (PENDING or SCHEDULED) proposal to {@code state} at {@code at}, with its
+   * effective time; a closed or unknown proposal throws {@link StoreException}.
+   */
+  void setProposalState(RequestHash proposal, ProposalState state, Optional<Instant> scheduledAt, Instant at) throws StoreException;
+
+  /**
+   * Records a counted approval of an open proposal; at most one per (proposal, approver, action),
+   * else {@link StoreException} and nothing is written.
+   */
+  void addApproval(StoredApproval approval) throws StoreException;
+
+  /** Links a pending approval to its spend proposal (each at most once). */
+  void linkSpendProposal(String pendingApprovalId, RequestHash proposal) throws StoreException;
 }

@@ -1,6 +1,10 @@
 package dev.custos.cli.commands;
 
+import dev.custos.core.approval.ApproverSet;
 import dev.custos.core.audit.AuditType;
+import dev.custos.service.approval.ApprovalException;
+import dev.custos.service.approval.ApproverSetText;
+import dev.custos.service.approval.QuorumService;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.Main;
@@ -19,6 +23,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +62,20 @@ public final class InitCommand implements Callable<Integer> {
       description = "Optional BIP39 passphrase read from this environment variable.")
   String bip39PassphraseEnv;
 
+  @Option(names = "--admin-key", paramLabel = "KEY",
+      description = "An admin's key or address (repeat for each): administrative changes then need --admin-threshold approvals.")
+  List<String> adminKeys = List.of();
+
+  @Option(names = "--admin-threshold", paramLabel = "M", description = "Admin approvals needed (with --admin-key).")
+  Integer adminThreshold;
+
+  @Option(names = "--approver-key", paramLabel = "KEY",
+      description = "A spend approver's key or address (repeat for each); default: the admin set approves spends.")
+  List<String> approverKeys = List.of();
+
+  @Option(names = "--approver-threshold", paramLabel = "M", description = "Spend approvals needed (with --approver-key).")
+  Integer approverThreshold;
+
   @Option(names = "--kdf-profile", hidden = true, defaultValue = "calibrated",
       description = "calibrated (default, ~0.5 s) or test (fast, insecure; for automated tests only).")
   String kdfProfile;
@@ -68,6 +88,11 @@ public final class InitCommand implements Callable<Integer> {
       net = Network.parse(network);
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage());
+    }
+    Optional<ApproverSet> admin = approverSet(adminKeys, adminThreshold, "--admin", net);
+    Optional<ApproverSet> spend = approverSet(approverKeys, approverThreshold, "--approver", net);
+    if (admin.isEmpty() && spend.isPresent()) {
+      throw CliException.badInput("--approver-key needs an admin set (--admin-key): the admin quorum is what may change it later");
     }
     if (Files.exists(dataDir.resolve(Keystore.SEED_FILE))) {
       throw CliException.badInput(dataDir + " already holds a keystore: refusing to overwrite it");
@@ -87,7 +112,7 @@ public final class InitCommand implements Callable<Integer> {
         SecretBytes seed = mnemonic.toSeed(bip39Pass);
         PassphraseSealer sealer = new PassphraseSealer(pass, params, ctx.random())) {
       Keystore ks = Keystores.create(dataDir, net, seed, bip39Pass.length() > 0, sealer, ctx.clock().instant());
-      recordInit(ctx, ks);
+      recordInit(ctx, ks, admin, spend);
       if (generated) {
         printMnemonicOnce(ctx, mnemonic);
       }
@@ -105,16 +130,36 @@ public final class InitCommand implements Callable<Integer> {
     }
   }
 
-  /** Creates the store and opens the audit log with the key.init record. */
-  private static void recordInit(CliContext ctx, Keystore ks) throws CliException {
+  /** Creates the store, opens the audit log with the key.init record and stores the approver sets. */
+  private static void recordInit(CliContext ctx, Keystore ks, Optional<ApproverSet> admin, Optional<ApproverSet> spend) throws CliException {
     try (NodeSession node = NodeSession.open(ctx, ks.path())) {
       node.store().write(tx -> AuditTrail.append(tx, ctx.clock().instant(), AuditType.KEY_INIT.wireName(), java.util.Map.of(
           "network", ks.wallet().network().id(),
           "masterFingerprint", String.format("%08x", ks.wallet().masterFingerprint()),
           "auditKey", ks.wallet().auditKey().value.toHex(),
           "sealer", ks.wallet().sealer())));
-    } catch (dev.custos.store.StoreException e) {
+      if (admin.isPresent()) {
+        new QuorumService(node.store(), ks.wallet().network(), node.config().approvalTimes(), ctx.clock(), ctx.random())
+            .initialize(admin.get(), spend, node.config().principal());
+        ctx.stdout().println("Admin set: " + ApproverSetText.render(admin.get()) + " (administrative changes need this quorum)");
+        spend.ifPresent(s -> ctx.stdout().println("Spend approver set: " + ApproverSetText.render(s)));
+      }
+    } catch (dev.custos.store.StoreException | ApprovalException e) {
       throw new CliException(dev.custos.cli.ExitCode.INTERNAL, "keystore created but the store failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<ApproverSet> approverSet(List<String> keys, Integer threshold, String option, Network net) throws CliException {
+    if (keys.isEmpty() && threshold == null) {
+      return Optional.empty();
+    }
+    if (keys.isEmpty() || threshold == null) {
+      throw CliException.badInput(option + "-key and " + option + "-threshold go together");
+    }
+    try {
+      return Optional.of(ApproverSetText.of(keys, threshold, net));
+    } catch (ApprovalException e) {
+      throw CliException.badInput(option + "-key: " + e.getMessage());
     }
   }
 

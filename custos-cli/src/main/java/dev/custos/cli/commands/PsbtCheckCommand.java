@@ -39,7 +39,7 @@ public final class PsbtCheckCommand implements Callable<Integer> {
       var w = node.keystore().wallet();
       WalletContext wallet = new WalletContext(w.network(), new WalletView(w.masterFingerprint(), w.accounts()));
       SigningWorkflow flow = new SigningWorkflow(node.store(), DecisionOutput.parser(w.network()), ctx.clock(), ctx.random(),
-          node.config().auditCheckpointInterval());
+          node.config().auditCheckpointInterval(), node.config().approvalTimes());
       SignOutcome o = flow.check(psbt, wallet, node.config().principal());
       AnalysisText.print(ctx.stdout(), o.analysis(), true);
       DecisionOutput.print(ctx.stdout(), o.decision());

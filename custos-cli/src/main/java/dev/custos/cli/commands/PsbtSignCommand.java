@@ -59,7 +59,7 @@ public final class PsbtSignCommand implements Callable<Integer> {
       var w = node.keystore().wallet();
       WalletContext wallet = new WalletContext(w.network(), new WalletView(w.masterFingerprint(), w.accounts()));
       SigningWorkflow flow = new SigningWorkflow(node.store(), DecisionOutput.parser(w.network()), ctx.clock(), ctx.random(),
-          node.config().auditCheckpointInterval());
+          node.config().auditCheckpointInterval(), node.config().approvalTimes());
       SignOutcome outcome;
       try (SecretBytes pass = passphrase.resolve(ctx, false);
           PassphraseSealer sealer = PassphraseSealer.forUnsealing(pass);
@@ -75,6 +75,10 @@ public final class PsbtSignCommand implements Callable<Integer> {
         throw CliException.badInput(e.getMessage());
       }
       DecisionOutput.printWarnings(ctx, outcome.decision());
+      if (outcome.signed().isEmpty()) {
+        outcome.decision().budgets().stream().filter(b -> b.startsWith("request ")).forEach(b -> ctx.stderr().println("custos: " + b));
+        outcome.approvalRequest().ifPresent(id -> ctx.stderr().println("custos: approval request " + id + " (custos approvals show " + id + ")"));
+      }
       DecisionOutput.requireAllowed(outcome.decision());
       SigningResult result = outcome.signed().orElseThrow();
       PsbtFiles.writeBase64(ctx, out, result.psbt());

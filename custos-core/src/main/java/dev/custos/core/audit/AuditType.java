@@ -27,7 +27,17 @@ public enum AuditType {
   /** A macaroon was baked: a new root key id and the operations and caveats it was minted with. */
   MACAROON_BAKE("macaroon.bake"),
   /** A macaroon root key id was deleted: every macaroon minted under it is revoked. */
-  MACAROON_REVOKE("macaroon.revoke");
+  MACAROON_REVOKE("macaroon.revoke"),
+  /** An approver set (admin or spend) was set: at init, or by an applied proposal. */
+  APPROVER_SET("approval.set"),
+  /** A proposal needing a quorum was created: kind, hash, summary, expiry, initiator. */
+  PROPOSAL_CREATE("approval.propose"),
+  /** An approval or rejection was counted for a proposal. */
+  APPROVAL_COUNTED("approval.submit"),
+  /** A submitted approval was refused, with its quorum tag. */
+  APPROVAL_REFUSED("approval.refused"),
+  /** A proposal changed state (scheduled, applied, rejected, cancelled, expired). */
+  PROPOSAL_STATE("approval.state");
 
   private final String wireName;
 

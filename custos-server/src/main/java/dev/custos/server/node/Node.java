@@ -75,7 +75,8 @@ public final class Node implements AutoCloseable {
     } catch (StoreException e) {
       throw new NodeException("cannot open store " + NodeConfig.redactUrl(config.storeUrl()) + ": " + e.getMessage());
     }
-    SigningWorkflow workflow = new SigningWorkflow(store, parser(keystore.wallet()), clock, random, config.auditCheckpointInterval());
+    SigningWorkflow workflow = new SigningWorkflow(store, parser(keystore.wallet()), clock, random, config.auditCheckpointInterval(),
+        config.approvalTimes());
     return new Node(keystore, config, store, clock, random, workflow);
   }
 

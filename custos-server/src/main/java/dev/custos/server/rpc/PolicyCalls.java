@@ -1,6 +1,5 @@
 package dev.custos.server.rpc;
 
-import dev.custos.core.audit.AuditType;
 import dev.custos.proto.v1.ApplyPolicyRequest;
 import dev.custos.proto.v1.ApplyPolicyResponse;
 import dev.custos.proto.v1.CheckPolicyRequest;
@@ -9,20 +8,20 @@ import dev.custos.proto.v1.ShowPolicyResponse;
 import dev.custos.server.auth.Caller;
 import dev.custos.server.node.Node;
 import dev.custos.server.status.RpcFailure;
-import dev.custos.service.audit.AuditTrail;
+import dev.custos.service.approval.AdminChanges;
 import dev.custos.service.policyfile.PolicyFile;
 import dev.custos.service.policyfile.PolicyFileException;
 import dev.custos.store.AppliedPolicy;
+import dev.custos.store.ApproverRole;
 import dev.custos.store.StoreException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * ShowPolicy, CheckPolicy and ApplyPolicy: as {@code custos policy show|check|apply}. Applying
- * records the exact text, its hash, who applied it and an audit record in one transaction. (The
- * quorum issue will put apply under M-of-N approval.)
+ * records the exact text, its hash, who applied it and an audit record in one transaction. Once an
+ * admin set exists, ApplyPolicy is refused (PERMISSION_DENIED): a policy then changes only through
+ * an approved proposal ({@code custos policy apply} on the node creates one; docs/approvals.md).
  */
 final class PolicyCalls {
   /** The CLI's limit for policy files. */
@@ -58,13 +57,11 @@ final class PolicyCalls {
     PolicyFile p = parse(request.getText(), source);
     String by = Caller.current().credential();
     AppliedPolicy applied = node.store().write(tx -> {
-      long version = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L) + 1;
-      Instant now = node.clock().instant();
-      AppliedPolicy a = new AppliedPolicy(version, p.text(), p.sha256Hex(), now, by);
-      tx.applyPolicy(a);
-      AuditTrail.append(tx, now, AuditType.POLICY_APPLY.wireName(), Map.of("version", Long.toString(version), "sha256", p.sha256Hex(),
-          "appliedBy", by, "source", source));
-      return a;
+      if (tx.approverSet(ApproverRole.ADMIN).isPresent()) {
+        throw new RpcFailure.PermissionDenied("an admin set exists: a policy takes effect only through an approved proposal"
+            + " (custos policy apply on the node proposes it; docs/approvals.md)");
+      }
+      return AdminChanges.applyPolicy(tx, p, by, source, node.clock().instant());
     });
     return ApplyPolicyResponse.newBuilder().setVersion(applied.version()).setSha256(applied.sha256Hex()).build();
   }

@@ -54,8 +54,8 @@ final class PsbtCalls {
       case ALLOW -> signed(o);
       case DENY -> throw new RpcFailure.PolicyDenied(tags(o, Finding.Effect.DENY), o.decision().findings().stream()
           .filter(f -> f.effect() == Finding.Effect.DENY).map(f -> f.tag().value() + ": " + f.reason()).toList());
-      // The id SigningWorkflow records the pending approval under.
-      case PENDING_APPROVAL -> throw new RpcFailure.PendingApproval(wallet.walletId() + ":" + o.analysis().unsignedTxid(),
+      // The spend request approvers decide, or (without an approver set) the pending approval's id.
+      case PENDING_APPROVAL -> throw new RpcFailure.PendingApproval(o.approvalRequest().orElse(wallet.walletId() + ":" + o.analysis().unsignedTxid()),
           tags(o, Finding.Effect.APPROVAL));
     };
   }

@@ -1,5 +1,6 @@
 package dev.custos.service.config;
 
+import dev.custos.service.approval.ApprovalTimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,19 +23,22 @@ import java.util.Optional;
  * @param storePassword PostgreSQL password (prefer the environment variable)
  * @param auditCheckpointInterval records between signed audit checkpoints
  * @param principal the credential name of local CLI requests; default {@code local:<os user>}
+ * @param approvalTimes {@code approval.expiry} (default 72h), {@code approval.cooldown} and
+ *     {@code approval.spend-delay} (default 0): see docs/approvals.md
  */
 public record NodeConfig(String storeUrl, Optional<String> storeUser, Optional<String> storePassword,
-    int auditCheckpointInterval, String principal) {
+    int auditCheckpointInterval, String principal, ApprovalTimes approvalTimes) {
   public static final String FILE = "custos.conf";
 
   /** Every key the file may contain, with its default (null: computed or absent). */
-  static final List<String> KEYS = List.of("store.url", "store.user", "store.password", "audit.checkpoint-interval", "principal");
+  static final List<String> KEYS = List.of("store.url", "store.user", "store.password", "audit.checkpoint-interval", "principal",
+      "approval.expiry", "approval.cooldown", "approval.spend-delay");
 
   @Override
   public String toString() {
     return "NodeConfig[storeUrl=" + redactUrl(storeUrl) + ", storeUser=" + storeUser.orElse("-")
         + ", storePassword=" + (storePassword.isPresent() ? "<secret>" : "-") + ", auditCheckpointInterval="
-        + auditCheckpointInterval + ", principal=" + principal + "]";
+        + auditCheckpointInterval + ", principal=" + principal + ", approvalTimes=" + approvalTimes + "]";
   }
 
   /** The store URL without any password parameter, for messages. */
@@ -101,8 +105,17 @@ public record NodeConfig(String storeUrl, Optional<String> storeUser, Optional<S
     if (principal.isBlank() || principal.length() > 200) {
       throw new ConfigException("principal must be 1 to 200 characters");
     }
+    ApprovalTimes times;
+    try {
+      times = new ApprovalTimes(
+          ConfigDuration.parse("approval.expiry", values.getOrDefault("approval.expiry", "72h")),
+          ConfigDuration.parse("approval.cooldown", values.getOrDefault("approval.cooldown", "0")),
+          ConfigDuration.parse("approval.spend-delay", values.getOrDefault("approval.spend-delay", "0")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
     return new NodeConfig(url, Optional.ofNullable(values.get("store.user")), Optional.ofNullable(values.get("store.password")),
-        interval, principal);
+        interval, principal, times);
   }
 
   /** {@code store.url} → {@code CUSTOS_STORE_URL}. */

@@ -13,8 +13,15 @@ import java.util.Optional;
  *
  * @param replayed true when an earlier ALLOW for the same unsigned transaction was reused (no new
  *     debit)
+ * @param approvalRequest the spend request approvers decide (its id, docs/approvals.md) when the
+ *     decision is or was PENDING_APPROVAL and an approver set exists
  */
-public record SignOutcome(Decision decision, PsbtAnalysis analysis, Optional<SigningResult> signed, boolean replayed) {
+public record SignOutcome(Decision decision, PsbtAnalysis analysis, Optional<SigningResult> signed, boolean replayed,
+    Optional<String> approvalRequest) {
+  public SignOutcome(Decision decision, PsbtAnalysis analysis, Optional<SigningResult> signed, boolean replayed) {
+    this(decision, analysis, signed, replayed, Optional.empty());
+  }
+
   public Optional<Psbt> psbt() {
     return signed.map(SigningResult::psbt);
   }

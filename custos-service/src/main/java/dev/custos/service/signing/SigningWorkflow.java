@@ -12,6 +12,7 @@ import dev.custos.core.policy.Decision;
 import dev.custos.core.policy.Finding;
 import dev.custos.core.policy.Policy;
 import dev.custos.core.policy.PolicyEvaluator;
+import dev.custos.core.policy.PolicyTag;
 import dev.custos.core.policy.SpendRequest;
 import dev.custos.core.policy.Verdict;
 import dev.custos.core.psbt.Psbt;
@@ -21,6 +22,9 @@ import dev.custos.core.sign.SigningKeys;
 import dev.custos.core.sign.SigningOptions;
 import dev.custos.core.sign.SigningRefusedException;
 import dev.custos.core.sign.SigningResult;
+import dev.custos.service.approval.ApprovalTimes;
+import dev.custos.service.approval.SpendApprovals;
+import dev.custos.service.approval.SpendGate;
 import dev.custos.service.audit.AuditTrail;
 import dev.custos.store.AppliedPolicy;
 import dev.custos.store.PendingApproval;
@@ -52,7 +56,13 @@ import java.util.Optional;
  *       together;
  *   <li>only after that commit is the signed PSBT returned.
  * </ol>
- * A crash before step 2 commits releases nothing and records nothing; once it committed, the
+ * A PENDING_APPROVAL decision also opens a spend request for the approvers
+ * ({@link SpendApprovals}, docs/approvals.md). Resubmitting the same PSBT signs it only once the
+ * request is approved and its delay has passed; the policy is evaluated again without its approval
+ * threshold and the budgets are debited at that first release. A rejection, veto or expiry makes
+ * the resubmission a DENY ({@link #APPROVAL_REFUSED}).
+ *
+ * <p>A crash before step 2 commits releases nothing and records nothing; once it committed, the
  * decision, the debit and the release record are all on disk, so a recorded ALLOW always has its
  * release record. If the commit fails, nothing is returned (fail closed). The store may commit
  * this transaction together with concurrent ones (group commit); it still returns only after the
@@ -60,20 +70,34 @@ import java.util.Optional;
  * high-water mark.
  */
 public final class SigningWorkflow {
+  /** The spend approvers rejected the request, vetoed it during its delay, or let it expire. */
+  public static final PolicyTag APPROVAL_REFUSED = new PolicyTag("policy-approval-refused");
+
   private final Store store;
   private final PolicyParser policies;
   private final Clock clock;
   private final SecureRandom random;
   private final int checkpointInterval;
   private final LastCheckpoint lastCheckpoint = new LastCheckpoint();
+  private final ApprovalTimes approvalTimes;
 
-  /** @param checkpointInterval audit records between signed checkpoints (see AuditCheckpoints.isDue) */
+  /** With the default approval times ({@link ApprovalTimes#DEFAULTS}). */
   public SigningWorkflow(Store store, PolicyParser policies, Clock clock, SecureRandom random, int checkpointInterval) {
+    this(store, policies, clock, random, checkpointInterval, ApprovalTimes.DEFAULTS);
+  }
+
+  /**
+   * @param checkpointInterval audit records between signed checkpoints (see AuditCheckpoints.isDue)
+   * @param approvalTimes expiry and delay of the spend requests a PENDING_APPROVAL opens
+   */
+  public SigningWorkflow(Store store, PolicyParser policies, Clock clock, SecureRandom random, int checkpointInterval,
+      ApprovalTimes approvalTimes) {
     this.store = store;
     this.policies = new LastParsedPolicy(policies);
     this.clock = clock;
     this.random = random;
     this.checkpointInterval = checkpointInterval;
+    this.approvalTimes = approvalTimes;
   }
 
   /** Dry run for a credential without caveats: {@link #check(Psbt, WalletContext, String, MacaroonConstraints)}. */
@@ -154,9 +178,25 @@ public final class SigningWorkflow {
         return new SignOutcome(d, analysis, Optional.of(signed), true);
       }
       if (earlier.isPresent()) {
-        Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
+        SpendGate gate = SpendApprovals.gate(tx, wallet.walletId() + ":" + txid, wallet.network(), approvalTimes, now);
+        if (gate instanceof SpendGate.Open open) {
+          Decision d = approved(tx, psbt, analysis, wallet, credential, now, caveats, open.requestId());
+          AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d,
+              "approved by quorum, request " + open.requestId() + (open.firstRelease() ? "" : " (released before)")));
+          boolean release = d.verdict() == Verdict.ALLOW;
+          if (release && open.firstRelease()) {
+            tx.debit(d.debits(), now, txid);
+            SpendApprovals.released(tx, open.requestId(), now);
+          }
+          if (release) {
+            checkpointIfDue(tx, AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), releaseFields), now, auditKey);
+          }
+          return new SignOutcome(d, analysis, release ? Optional.of(signed) : Optional.empty(), !open.firstRelease(),
+              Optional.of(open.requestId()));
+        }
+        Decision d = stillPending(replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats), gate);
         AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "still pending"));
-        return new SignOutcome(d, analysis, Optional.empty(), true);
+        return new SignOutcome(d, analysis, Optional.empty(), true, requestId(gate));
       }
       Decision d = decide(tx, psbt, analysis, wallet, credential, now, caveats);
       long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
@@ -169,12 +209,17 @@ public final class SigningWorkflow {
       if (d.verdict() == Verdict.ALLOW) {
         tx.debit(d.debits(), now, txid);
         checkpointIfDue(tx, AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), releaseFields), now, auditKey);
-      } else if (d.verdict() == Verdict.PENDING_APPROVAL) {
-        tx.addPendingApproval(new PendingApproval(wallet.walletId() + ":" + txid, wallet.walletId(), txid,
-            PsbtCodec.toBase64(psbt), credential, analysis.amountLeavingSat(),
-            d.tags(Finding.Effect.APPROVAL).stream().map(t -> t.value()).toList(), now, "PENDING"));
       }
-      return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), false);
+      Optional<String> request = Optional.empty();
+      if (d.verdict() == Verdict.PENDING_APPROVAL) {
+        String pendingId = wallet.walletId() + ":" + txid;
+        List<String> approvalTags = d.tags(Finding.Effect.APPROVAL).stream().map(t -> t.value()).toList();
+        tx.addPendingApproval(new PendingApproval(pendingId, wallet.walletId(), txid,
+            PsbtCodec.toBase64(psbt), credential, analysis.amountLeavingSat(), approvalTags, now, "PENDING"));
+        request = SpendApprovals.open(tx, pendingId, wallet.walletId(), txid, policyVersion, approvalTags, analysis.amountLeavingSat(),
+            credential, wallet.network(), approvalTimes, random, now);
+      }
+      return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), false, request);
     });
     return outcome;
   }
@@ -228,6 +273,59 @@ public final class SigningWorkflow {
     Optional<Policy> policy = tx.currentPolicy().map(p -> policies.parse(p.text()));
     SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
     return CredentialLimits.narrow(d, CredentialLimits.findings(caveats, request, policy, wallet.view().masterFingerprint()));
+  }
+
+  /**
+   * The decision for a spend the approvers approved: the policy in force evaluated without its
+   * approval threshold (so a DENY still refuses, and an ALLOW carries the debits), narrowed by the
+   * caveats of the credential resubmitting it.
+   */
+  private Decision approved(ReadTx tx, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential, Instant now,
+      MacaroonConstraints caveats, String requestId) throws StoreException {
+    Optional<Policy> policy = tx.currentPolicy().map(p -> ApprovedSpendPolicy.of(policies.parse(p.text())));
+    SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
+    Decision d;
+    try {
+      d = PolicyEvaluator.evaluate(policy, request, tx);
+    } catch (dev.custos.store.StoreUncheckedException e) {
+      throw e.getCause();
+    }
+    Decision narrowed = CredentialLimits.narrow(d, CredentialLimits.findings(caveats, request, policy, wallet.view().masterFingerprint()));
+    List<String> budgets = new java.util.ArrayList<>(narrowed.budgets());
+    budgets.add("approved by the spend quorum (request " + requestId + ")");
+    return new Decision(narrowed.verdict(), narrowed.findings(), narrowed.debits(), budgets);
+  }
+
+  /** A still-pending decision, turned into a DENY when the approvers rejected, vetoed or let it expire. */
+  private static Decision stillPending(Decision d, SpendGate gate) {
+    List<String> budgets = new java.util.ArrayList<>(d.budgets());
+    return switch (gate) {
+      case SpendGate.Refused r -> {
+        List<Finding> findings = new java.util.ArrayList<>(d.findings());
+        findings.add(new Finding(APPROVAL_REFUSED, Finding.Effect.DENY, r.reason()));
+        yield new Decision(Verdict.DENY, findings, List.of(), budgets);
+      }
+      case SpendGate.Collecting c -> {
+        budgets.add("request " + c.requestId() + ": " + c.approvals() + " of " + c.threshold() + " approvals");
+        yield new Decision(d.verdict(), d.findings(), d.debits(), budgets);
+      }
+      case SpendGate.Waiting w -> {
+        budgets.add("request " + w.requestId() + ": approved; can be signed from " + w.opensAt() + " unless vetoed");
+        yield new Decision(d.verdict(), d.findings(), d.debits(), budgets);
+      }
+      case SpendGate.NoQuorum n -> d;
+      case SpendGate.Open o -> d;
+    };
+  }
+
+  private static Optional<String> requestId(SpendGate gate) {
+    return switch (gate) {
+      case SpendGate.Collecting c -> Optional.of(c.requestId());
+      case SpendGate.Waiting w -> Optional.of(w.requestId());
+      case SpendGate.Refused r -> Optional.of(r.requestId());
+      case SpendGate.Open o -> Optional.of(o.requestId());
+      case SpendGate.NoQuorum n -> Optional.empty();
+    };
   }
 
   private Instant effectiveNow(ReadTx tx) throws StoreException {
