@@ -86,10 +86,21 @@ final class ChannelPair {
   }
 
   ChannelPair open() {
-    a = Optional.of(applied(ChannelSigner.apply(a, setupA(), keysA, limitsA)).state());
-    b = Optional.of(applied(ChannelSigner.apply(b, setupB(), keysB, limitsB)).state());
+    setupOnly();
     update(0, FUNDING_SAT * 1000, 0, List.of());
     return this;
+  }
+
+  /** Both signers set up, no commitment exchanged yet. */
+  ChannelPair setupOnly() {
+    a = Optional.of(applied(ChannelSigner.apply(a, setupA(), keysA, limitsA)).state());
+    b = Optional.of(applied(ChannelSigner.apply(b, setupB(), keysB, limitsB)).state());
+    return this;
+  }
+
+  /** Alice's outcome for {@code c}, not applied: her state stays {@link #a}. */
+  ChannelOutcome tryA(ChannelCommand c) {
+    return ChannelSigner.apply(a, c, keysA, limitsA);
   }
 
   /** A payment preimage, distinct per tag. */
