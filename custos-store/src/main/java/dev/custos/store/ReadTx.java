@@ -38,4 +38,10 @@ public interface ReadTx extends VelocityLedger {
 
   /** Every macaroon root key, oldest first (then by id). */
   List<StoredRootKey> macaroonRootKeys() throws StoreException;
+
+  /** The stored state of the channel with this 32-byte id, if it was ever set up. */
+  Optional<StoredChannel> channel(byte[] channelId) throws StoreException;
+
+  /** Every stored channel, by id. */
+  List<StoredChannel> channels() throws StoreException;
 }
