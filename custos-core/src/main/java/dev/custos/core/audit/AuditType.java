@@ -27,7 +27,14 @@ public enum AuditType {
   /** A macaroon was baked: a new root key id and the operations and caveats it was minted with. */
   MACAROON_BAKE("macaroon.bake"),
   /** A macaroon root key id was deleted: every macaroon minted under it is revoked. */
-  MACAROON_REVOKE("macaroon.revoke");
+  MACAROON_REVOKE("macaroon.revoke"),
+  /**
+   * A Lightning channel operation was applied: its new state was stored in the same transaction,
+   * before any signature or secret left the signer.
+   */
+  CHANNEL_OPERATION("channel.operation"),
+  /** A Lightning channel operation was refused by a channel policy rule; nothing changed. */
+  CHANNEL_REFUSAL("channel.refusal");
 
   private final String wireName;
 
