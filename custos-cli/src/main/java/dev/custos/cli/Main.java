@@ -9,6 +9,7 @@ import dev.custos.cli.commands.MacaroonCommand;
 import dev.custos.cli.commands.PolicyCommand;
 import dev.custos.cli.commands.PsbtCommand;
 import dev.custos.cli.commands.AuditCommand;
+import dev.custos.cli.commands.ChannelsCommand;
 import dev.custos.cli.commands.VersionCommand;
 import dev.custos.cli.serve.ServeCommand;
 import dev.custos.cli.walkthrough.WalkthroughCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionCommand.Provider.class,
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
-        VersionCommand.class,
+        ChannelsCommand.class, VersionCommand.class,
         WalkthroughCommand.class, ServeCommand.class, GetInfoCommand.class, RemoteCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;
