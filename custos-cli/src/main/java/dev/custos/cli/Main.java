@@ -12,6 +12,7 @@ import dev.custos.cli.commands.MacaroonCommand;
 import dev.custos.cli.commands.PolicyCommand;
 import dev.custos.cli.commands.PsbtCommand;
 import dev.custos.cli.commands.AuditCommand;
+import dev.custos.cli.commands.ChannelsCommand;
 import dev.custos.cli.commands.VersionCommand;
 import dev.custos.cli.serve.ServeCommand;
 import dev.custos.cli.walkthrough.WalkthroughCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionCommand.Provider.class,
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
-        AdminCommand.class, ApprovalsCommand.class, VersionCommand.class,
+        AdminCommand.class, ApprovalsCommand.class, ChannelsCommand.class, VersionCommand.class,
         WalkthroughCommand.class, ServeCommand.class, UnlockCommand.class, GetInfoCommand.class, RemoteCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;

@@ -245,6 +245,21 @@ final class JdbcTx implements WriteTx {
     return MacaroonRootKeys.delete(session(), id);
   }
 
+  @Override
+  public Optional<StoredChannel> channel(byte[] channelId) throws StoreException {
+    return ChannelRows.find(session(), channelId);
+  }
+
+  @Override
+  public List<StoredChannel> channels() throws StoreException {
+    return ChannelRows.all(session());
+  }
+
+  @Override
+  public void putChannel(StoredChannel channel) throws StoreException {
+    ChannelRows.put(session(), channel);
+  }
+
   private static Verdict verdict(String stored, String where) throws StoreException {
     try {
       return Verdict.valueOf(stored);

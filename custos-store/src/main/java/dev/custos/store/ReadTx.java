@@ -57,4 +57,10 @@ public interface ReadTx extends VelocityLedger {
 
   /** The spend proposal linked to the pending approval {@code pendingApprovalId}, if any. */
   Optional<RequestHash> spendProposal(String pendingApprovalId) throws StoreException;
+
+  /** The stored state of the channel with this 32-byte id, if it was ever set up. */
+  Optional<StoredChannel> channel(byte[] channelId) throws StoreException;
+
+  /** Every stored channel, by id. */
+  List<StoredChannel> channels() throws StoreException;
 }

@@ -85,4 +85,11 @@ public interface WriteTx extends ReadTx {
 
   /** Links a pending approval to its spend proposal (each at most once). */
   void linkSpendProposal(String pendingApprovalId, RequestHash proposal) throws StoreException;
+
+  /**
+   * Stores a channel's state: version 1 creates the channel (refused if it exists), version
+   * {@code v > 1} replaces exactly stored version {@code v - 1}. Otherwise {@link StoreException}
+   * and nothing is written: a state computed from a stale read never lands.
+   */
+  void putChannel(StoredChannel channel) throws StoreException;
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * supplies a fresh database per test; the same suite then runs against SQLite and PostgreSQL.
  * Lives in the test-jar so that other modules can reuse it.
  */
-public abstract class StoreContractTest {
+public abstract class StoreContractTest implements ChannelStoreContract {
   private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
 
   protected String url;
@@ -55,6 +55,11 @@ public abstract class StoreContractTest {
   @AfterEach
   void closeStore() throws Exception {
     store.close();
+  }
+
+  @Override
+  public Store channelStore() {
+    return store;
   }
 
   /** A connection outside the store, to play the attacker who edits rows. */

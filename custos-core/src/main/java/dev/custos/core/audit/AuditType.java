@@ -37,7 +37,14 @@ public enum AuditType {
   /** A submitted approval was refused, with its quorum tag. */
   APPROVAL_REFUSED("approval.refused"),
   /** A proposal changed state (scheduled, applied, rejected, cancelled, expired). */
-  PROPOSAL_STATE("approval.state");
+  PROPOSAL_STATE("approval.state"),
+  /**
+   * A Lightning channel operation was applied: its new state was stored in the same transaction,
+   * before any signature or secret left the signer.
+   */
+  CHANNEL_OPERATION("channel.operation"),
+  /** A Lightning channel operation was refused by a channel policy rule; nothing changed. */
+  CHANNEL_REFUSAL("channel.refusal");
 
   private final String wireName;
 

@@ -3,7 +3,9 @@ package dev.custos.core.ln.bolt3;
 import dev.custos.core.ln.bolt3.Bolt3Exception.Kind;
 import dev.custos.core.secret.SecretBytes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Compact storage of the per-commitment secrets a peer revealed (BOLT 3 "Efficient
@@ -89,6 +91,82 @@ public final class Shachain implements AutoCloseable {
     }
     throw new Bolt3Exception(Kind.SECRET_UNKNOWN, "no secret for index " + index + " was received");
   }
+
+  /**
+   * The stored pairs, smallest bucket first: the compact form to persist (at most 49 entries). The
+   * caller closes each secret.
+   */
+  public List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    for (int b = 0; b < BUCKETS; b++) {
+      if (secrets[b] != null) {
+        out.add(new Entry(indexes[b], SecretBytes.copyOf(secrets[b])));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Rebuilds the storage from {@link #entries()}: each index must sit in its own bucket, and every
+   * stored secret derivable from another must equal what that one derives (so a restored chain
+   * answers {@link #lookup} consistently). The next expected index is one below the smallest.
+   * The entries' secrets are copied; the caller still closes them.
+   *
+   * @throws Bolt3Exception {@code SECRET_INDEX_OUT_OF_RANGE}, {@code SECRET_OUT_OF_ORDER} (two
+   *     entries in one bucket) or {@code SECRET_MISMATCH}
+   */
+  public static Shachain restore(List<Entry> entries) throws Bolt3Exception {
+    Shachain chain = new Shachain();
+    long smallest = -1;
+    try {
+      for (Entry e : entries) {
+        PerCommitmentSecrets.checkIndex(e.index());
+        if (e.secret().length() != 32) {
+          throw new IllegalArgumentException("per-commitment secret must be 32 bytes, got " + e.secret().length());
+        }
+        int bucket = bucketOf(e.index());
+        if (chain.secrets[bucket] != null) {
+          throw new Bolt3Exception(Kind.SECRET_OUT_OF_ORDER, "two stored secrets share bucket " + bucket);
+        }
+        chain.secrets[bucket] = e.secret().copy();
+        chain.indexes[bucket] = e.index();
+        smallest = smallest < 0 ? e.index() : Math.min(smallest, e.index());
+      }
+      chain.checkDerivations();
+    } catch (Bolt3Exception | RuntimeException e) {
+      chain.close();
+      throw e;
+    }
+    if (smallest == 0) {
+      chain.exhausted = true;
+    } else if (smallest > 0) {
+      chain.nextIndex = smallest - 1;
+    }
+    return chain;
+  }
+
+  private void checkDerivations() throws Bolt3Exception {
+    for (int high = 1; high < BUCKETS; high++) {
+      if (secrets[high] == null) {
+        continue;
+      }
+      for (int low = 0; low < high; low++) {
+        if (secrets[low] == null || (indexes[low] >>> high) != (indexes[high] >>> high)) {
+          continue;
+        }
+        byte[] derived = PerCommitmentSecrets.derive(secrets[high], high, indexes[low]);
+        boolean same = MessageDigest.isEqual(derived, secrets[low]);
+        Arrays.fill(derived, (byte) 0);
+        if (!same) {
+          throw new Bolt3Exception(Kind.SECRET_MISMATCH,
+              "stored secret for index " + indexes[high] + " does not derive the stored secret for index " + indexes[low]);
+        }
+      }
+    }
+  }
+
+  /** One stored (index, secret) pair of the compact storage. */
+  public record Entry(long index, SecretBytes secret) {}
 
   private static int bucketOf(long index) {
     return index == 0 ? 48 : Long.numberOfTrailingZeros(index);

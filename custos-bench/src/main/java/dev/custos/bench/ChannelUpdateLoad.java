@@ -1,0 +1,272 @@
+package dev.custos.bench;
+
+import dev.custos.core.ln.bolt3.Bolt3Scripts;
+import dev.custos.core.ln.bolt3.ChannelParameters;
+import dev.custos.core.ln.bolt3.CommitmentBuilder;
+import dev.custos.core.ln.bolt3.CommitmentSpec;
+import dev.custos.core.ln.bolt3.CommitmentTransaction;
+import dev.custos.core.ln.bolt3.FeeratePerKw;
+import dev.custos.core.ln.bolt3.Htlc;
+import dev.custos.core.ln.bolt3.HtlcDirection;
+import dev.custos.core.ln.bolt3.HtlcTransactions;
+import dev.custos.core.ln.bolt3.MilliSatoshi;
+import dev.custos.core.ln.bolt3.Side;
+import dev.custos.core.ln.signer.ChannelCommand;
+import dev.custos.core.ln.signer.ChannelId;
+import dev.custos.core.ln.signer.ChannelKeys;
+import dev.custos.core.ln.signer.ChannelOutcome;
+import dev.custos.core.ln.signer.ChannelReply;
+import dev.custos.core.ln.signer.ChannelState;
+import dev.custos.core.ln.signer.ProposedTransaction;
+import dev.custos.core.ln.signer.SignerLimits;
+import dev.custos.core.secret.SecretBytes;
+import dev.custos.service.channel.ChannelSigner;
+import dev.custos.service.channel.NodeSecretKeySource;
+import dev.custos.store.Store;
+import dev.custos.store.StoreFactory;
+import fr.acinq.bitcoin.ByteVector;
+import fr.acinq.bitcoin.ByteVector32;
+import fr.acinq.bitcoin.Crypto;
+import fr.acinq.bitcoin.OutPoint;
+import fr.acinq.bitcoin.PublicKey;
+import fr.acinq.bitcoin.Satoshi;
+import fr.acinq.bitcoin.Transaction;
+import fr.acinq.bitcoin.TxId;
+import fr.acinq.bitcoin.TxIn;
+import fr.acinq.bitcoin.TxOut;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Issue 7 "Performance": Lightning channel updates per second, durable. One update of Alice's
+ * channel is what her signer does for one round of {@code commitment_signed}/{@code
+ * revoke_and_ack} with 10 untrimmed HTLCs: validate her commitment {@code n} with Bob's commitment
+ * and 10 HTLC signatures, sign Bob's commitment {@code n} and its 10 HTLC transactions, revoke her
+ * commitment {@code n-1}, and store Bob's revocation of his {@code n-1} — four operations through
+ * the service's {@link ChannelSigner}, each its own SQLite transaction (WAL, {@code
+ * synchronous=FULL}) with the new state and an audit record, committed before the reply.
+ *
+ * <p>Bob's messages are computed beforehand by a second, in-memory signer pair (not timed), so the
+ * clock covers Alice's signer only. Then the same update sequence is timed in memory (pure core,
+ * no store) to show what durability costs.
+ *
+ * <p>Usage: {@code ChannelUpdateLoad [updates] [channels]}: updates per channel (default 1000,
+ * after 100 warm-up updates) and channels updated concurrently, one thread each (default 1).
+ */
+public final class ChannelUpdateLoad {
+  private static final long FUNDING_SAT = 16_000_000;
+  private static final int HTLCS = 10;
+  private static final SignerLimits LIMITS = SignerLimits.defaults(Set.of());
+
+  private ChannelUpdateLoad() {}
+
+  /**
+   * One update's inputs to Alice's signer: Bob's signatures on her commitment n, her node's request
+   * to sign Bob's commitment n (with the proposal a node builds), and Bob's secret for n-1.
+   */
+  record BobMessages(CommitmentSpec aliceSpec, ChannelReply.CommitmentSignatures onAlice,
+      ChannelCommand.SignCounterpartyCommitment signBob, byte[] bobSecret) {}
+
+  /** One channel's scripted run: Alice's node secret, the setup, and Bob's messages per update. */
+  record Script(ChannelId id, byte[] aliceSecret, ChannelCommand.SetupChannel setup, List<BobMessages> updates) {}
+
+  public static void main(String[] args) throws Exception {
+    int updates = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int channels = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    int warmup = 100;
+    List<Script> scripts = new ArrayList<>();
+    for (int c = 0; c < channels; c++) {
+      scripts.add(script(c, warmup + updates));
+    }
+    Path dir = Files.createTempDirectory("custos-channel-load");
+    try (Store store = StoreFactory.open("jdbc:sqlite:" + dir.resolve("custos.db"))) {
+      List<Thread> threads = new ArrayList<>();
+      long[] elapsed = new long[channels];
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(channels);
+      for (int c = 0; c < channels; c++) {
+        int i = c;
+        threads.add(Thread.ofPlatform().start(() -> elapsed[i] = runDurable(store, scripts.get(i), warmup, start)));
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      long max = Arrays.stream(elapsed).max().orElseThrow();
+      long total = (long) updates * channels;
+      System.out.printf("durable (SQLite, %d channel(s)): %d updates in %.2f s = %.1f updates/s (%d store commits/update)%n",
+          channels, total, max / 1e9, total / (max / 1e9), 4);
+    }
+    long inMemory = runInMemory(scripts.get(0), warmup, updates);
+    System.out.printf("in memory (pure core, 1 channel): %d updates in %.2f s = %.1f updates/s%n", updates, inMemory / 1e9,
+        updates / (inMemory / 1e9));
+  }
+
+  private static long runDurable(Store store, Script s, int warmup, java.util.concurrent.CyclicBarrier start) {
+    try (NodeSecretKeySource keys = new NodeSecretKeySource(SecretBytes.copyOf(s.aliceSecret()))) {
+      ChannelSigner alice = new ChannelSigner(store, keys, LIMITS, Clock.systemUTC());
+      alice.execute(s.setup());
+      long t0 = 0;
+      for (int n = 0; n < s.updates().size(); n++) {
+        if (n == warmup) {
+          start.await();
+          t0 = System.nanoTime();
+        }
+        BobMessages m = s.updates().get(n);
+        alice.execute(new ChannelCommand.ValidateHolderCommitment(s.id(), m.aliceSpec(), m.onAlice().signature(),
+            m.onAlice().htlcSignatures()));
+        alice.execute(m.signBob());
+        if (n > 0) {
+          ((AutoCloseable) alice.execute(new ChannelCommand.RevokeHolderCommitment(s.id(), n - 1))).close();
+          try (SecretBytes secret = SecretBytes.copyOf(m.bobSecret())) {
+            alice.execute(new ChannelCommand.ValidateCounterpartyRevocation(s.id(), n - 1, secret));
+          }
+        }
+      }
+      return System.nanoTime() - t0;
+    } catch (Exception e) {
+      throw new IllegalStateException("channel " + s.id() + " update failed", e);
+    }
+  }
+
+  private static long runInMemory(Script s, int warmup, int updates) {
+    try (SecretBytes secret = SecretBytes.copyOf(s.aliceSecret()); ChannelKeys keys = ChannelKeys.derive(secret, s.id())) {
+      Optional<ChannelState> state = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), s.setup(),
+          keys, LIMITS)).state());
+      long t0 = 0;
+      for (int n = 0; n < warmup + updates; n++) {
+        if (n == warmup) {
+          t0 = System.nanoTime();
+        }
+        BobMessages m = s.updates().get(n);
+        state = step(state, new ChannelCommand.ValidateHolderCommitment(s.id(), m.aliceSpec(), m.onAlice().signature(),
+            m.onAlice().htlcSignatures()), keys);
+        state = step(state, m.signBob(), keys);
+        if (n > 0) {
+          state = step(state, new ChannelCommand.RevokeHolderCommitment(s.id(), n - 1), keys);
+          try (SecretBytes bobSecret = SecretBytes.copyOf(m.bobSecret())) {
+            state = step(state, new ChannelCommand.ValidateCounterpartyRevocation(s.id(), n - 1, bobSecret), keys);
+          }
+        }
+      }
+      return System.nanoTime() - t0;
+    }
+  }
+
+  private static Optional<ChannelState> step(Optional<ChannelState> state, ChannelCommand c, ChannelKeys keys) {
+    ChannelOutcome.Applied a = applied(dev.custos.core.ln.signer.ChannelSigner.apply(state, c, keys, LIMITS));
+    if (a.reply() instanceof ChannelReply.HolderRevocation r) {
+      r.close();
+    }
+    return Optional.of(a.state());
+  }
+
+  private static ChannelOutcome.Applied applied(ChannelOutcome o) {
+    if (o instanceof ChannelOutcome.Refused r) {
+      throw new IllegalStateException(r.rule().tag() + ": " + r.reason());
+    }
+    return (ChannelOutcome.Applied) o;
+  }
+
+  /** Plays both nodes in memory to record Bob's messages for {@code count} updates. */
+  private static Script script(int channel, int count) {
+    byte[] idBytes = new byte[32];
+    idBytes[31] = (byte) channel;
+    idBytes[0] = 0x42;
+    ChannelId id = new ChannelId(new ByteVector32(idBytes));
+    byte[] aliceSecret = filled(0xa0 + channel);
+    try (SecretBytes as = SecretBytes.copyOf(aliceSecret); SecretBytes bs = SecretBytes.copyOf(filled(0x10 + channel));
+        ChannelKeys alice = ChannelKeys.derive(as, id); ChannelKeys bob = ChannelKeys.derive(bs, id)) {
+      ByteVector fundingScript = Bolt3Scripts.funding(alice.publicKeys().fundingPubkey(), bob.publicKeys().fundingPubkey());
+      Transaction funding = new Transaction(2, List.of(new TxIn(new OutPoint(new TxId(new ByteVector32(filled(channel))), 0),
+          new byte[0], 0)), List.of(new TxOut(new Satoshi(FUNDING_SAT), Bolt3Scripts.p2wsh(fundingScript))), 0);
+      var setupA = new ChannelCommand.SetupChannel(id, new OutPoint(funding, 0), new Satoshi(FUNDING_SAT), new byte[] {0x10, 0x00},
+          Side.HOLDER, 144, new Satoshi(546), bob.publicKeys(), 144, new Satoshi(546), Optional.empty(), Optional.empty());
+      var setupB = new ChannelCommand.SetupChannel(id, new OutPoint(funding, 0), new Satoshi(FUNDING_SAT), new byte[] {0x10, 0x00},
+          Side.COUNTERPARTY, 144, new Satoshi(546), alice.publicKeys(), 144, new Satoshi(546), Optional.empty(), Optional.empty());
+      Optional<ChannelState> a = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), setupA, alice,
+          LIMITS)).state());
+      Optional<ChannelState> b = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), setupB, bob,
+          LIMITS)).state());
+      List<BobMessages> out = new ArrayList<>();
+      for (int n = 0; n < count; n++) {
+        List<Htlc> htlcs = n == 0 ? List.of() : htlcs(n);
+        long inFlight = htlcs.stream().mapToLong(h -> h.amount().value()).sum();
+        long bobMsat = n == 0 ? 0 : 1_000_000_000L + n * 1000L;
+        long aliceMsat = FUNDING_SAT * 1000 - bobMsat - inFlight;
+        CommitmentSpec aliceSpec = new CommitmentSpec(n, new FeeratePerKw(2500), new MilliSatoshi(aliceMsat), new MilliSatoshi(bobMsat), htlcs);
+        CommitmentSpec bobSpec = new CommitmentSpec(n, new FeeratePerKw(2500), new MilliSatoshi(bobMsat), new MilliSatoshi(aliceMsat),
+            htlcs.stream().map(h -> new Htlc(h.direction() == HtlcDirection.OFFERED ? HtlcDirection.RECEIVED : HtlcDirection.OFFERED,
+                h.amount(), h.paymentHash(), h.cltvExpiry())).toList());
+        PublicKey bobPoint = bob.perCommitmentPoint(n);
+        var signBob = signCommand(id, a.get().params(), bobSpec, bobPoint);
+        var aliceOnBob = (ChannelReply.CommitmentSignatures) applyTo(a, signBob, alice);
+        a = next;
+        applyTo(b, new ChannelCommand.ValidateHolderCommitment(id, bobSpec, aliceOnBob.signature(), aliceOnBob.htlcSignatures()), bob);
+        b = next;
+        byte[] bobSecret = null;
+        if (n > 0) {
+          try (var r = (ChannelReply.HolderRevocation) applyTo(b, new ChannelCommand.RevokeHolderCommitment(id, n - 1), bob)) {
+            b = next;
+            bobSecret = r.secret().copy();
+            applyTo(a, new ChannelCommand.ValidateCounterpartyRevocation(id, n - 1, r.secret()), alice);
+            a = next;
+          }
+        }
+        var bobOnAlice = (ChannelReply.CommitmentSignatures) applyTo(b, signCommand(id, b.get().params(), aliceSpec,
+            alice.perCommitmentPoint(n)), bob);
+        b = next;
+        applyTo(a, new ChannelCommand.ValidateHolderCommitment(id, aliceSpec, bobOnAlice.signature(), bobOnAlice.htlcSignatures()), alice);
+        a = next;
+        if (n > 0) {
+          try (var r = (ChannelReply.HolderRevocation) applyTo(a, new ChannelCommand.RevokeHolderCommitment(id, n - 1), alice)) {
+            a = next;
+            applyTo(b, new ChannelCommand.ValidateCounterpartyRevocation(id, n - 1, r.secret()), bob);
+            b = next;
+          }
+        }
+        out.add(new BobMessages(aliceSpec, bobOnAlice, signBob, bobSecret));
+      }
+      return new Script(id, aliceSecret, setupA, out);
+    }
+  }
+
+  private static Optional<ChannelState> next;
+
+  private static ChannelReply applyTo(Optional<ChannelState> state, ChannelCommand c, ChannelKeys keys) {
+    ChannelOutcome.Applied applied = applied(dev.custos.core.ln.signer.ChannelSigner.apply(state, c, keys, LIMITS));
+    next = Optional.of(applied.state());
+    return applied.reply();
+  }
+
+  /** 10 HTLCs of 1,000–10,000 sat, alternating direction, different per update. */
+  private static List<Htlc> htlcs(int n) {
+    List<Htlc> out = new ArrayList<>();
+    for (int i = 0; i < HTLCS; i++) {
+      byte[] preimage = filled(i);
+      preimage[0] = (byte) n;
+      out.add(new Htlc(i % 2 == 0 ? HtlcDirection.OFFERED : HtlcDirection.RECEIVED, new MilliSatoshi((i + 1) * 1_000_000L),
+          new ByteVector32(Crypto.sha256(preimage)), 800_000 + i));
+    }
+    return out;
+  }
+
+  private static ChannelCommand.SignCounterpartyCommitment signCommand(ChannelId id, ChannelParameters params, CommitmentSpec spec,
+      PublicKey point) {
+    CommitmentTransaction ct = CommitmentBuilder.build(params, Side.COUNTERPARTY, spec, point);
+    ByteVector out = Bolt3Scripts.toLocal(ct.keys().revocationKey(), params.counterparty().toSelfDelay(), ct.keys().localDelayedKey());
+    return new ChannelCommand.SignCounterpartyCommitment(id, spec, point,
+        new ProposedTransaction(ct.tx(), ct.outputs().stream().map(o -> o.witnessScript()).toList()),
+        HtlcTransactions.build(params, ct).stream().map(h -> new ProposedTransaction(h.tx(), List.of(out))).toList());
+  }
+
+  private static byte[] filled(int b) {
+    byte[] out = new byte[32];
+    Arrays.fill(out, (byte) b);
+    return out;
+  }
+}
