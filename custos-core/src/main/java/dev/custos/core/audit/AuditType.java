@@ -27,7 +27,9 @@ public enum AuditType {
   /** A macaroon was baked: a new root key id and the operations and caveats it was minted with. */
   MACAROON_BAKE("macaroon.bake"),
   /** A macaroon root key id was deleted: every macaroon minted under it is revoked. */
-  MACAROON_REVOKE("macaroon.revoke");
+  MACAROON_REVOKE("macaroon.revoke"),
+  /** A FROST cosigner released a signature share (after its nonces were marked USED). */
+  FROST_SHARE_RELEASE("frost.share.release");
 
   private final String wireName;
 

@@ -127,21 +127,54 @@ public final class SigningWorkflow {
     if (signed.signatureCount() == 0) {
       throw new NothingToSignException(wallet.walletId(), signed.warnings());
     }
-    SignOutcome outcome = store.write(tx -> {
+    Authorization granted = authorize(psbt, analysis, wallet, credential, caveats, signed.signatureCount());
+    SignOutcome outcome = new SignOutcome(granted.decision(), analysis,
+        granted.decision().verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), granted.replayed());
+    if (outcome.signed().isPresent()) {
+      store.write(tx -> {
+        Instant now = effectiveNow(tx);
+        AuditRecord head = AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), Map.of(
+            "wallet", wallet.walletId(), "txid", txid, "credential", credential,
+            "signatures", Integer.toString(signed.signatureCount()),
+            "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt())))));
+        return checkpointIfDue(tx, head, now, auditKey);
+      });
+    }
+    return outcome;
+  }
+
+  /**
+   * Step 2 of {@link #sign} on its own, for a signer that computes its signature elsewhere (a FROST
+   * cosigner): one store transaction that records the request, decides by policy (or replays an
+   * earlier decision for the same unsigned txid, never debiting twice), debits an ALLOW or files a
+   * pending approval, and audits the decision. When it returns ALLOW the spend is durably recorded
+   * and a signature may be released; anything else releases nothing.
+   *
+   * @param signatures how many signatures the caller is about to release (audited)
+   */
+  public Authorization authorize(Psbt psbt, WalletContext wallet, String credential, MacaroonConstraints caveats, int signatures)
+      throws StoreException {
+    PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
+    return authorize(psbt, analysis, wallet, credential, caveats, signatures);
+  }
+
+  /** The decision of {@link #authorize}, and whether it replayed an earlier one (no new debit). */
+  public record Authorization(Decision decision, PsbtAnalysis analysis, boolean replayed) {}
+
+  private Authorization authorize(Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential,
+      MacaroonConstraints caveats, int signatures) throws StoreException {
+    String txid = analysis.unsignedTxid();
+    return store.write(tx -> {
       Instant now = effectiveNow(tx);
       tx.advanceHighWaterMark(now);
       AuditTrail.append(tx, now, AuditType.PSBT_REQUEST.wireName(), Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
-          "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signed.signatureCount())));
+          "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signatures)));
       Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), txid);
-      if (earlier.isPresent() && earlier.get().verdict() == Verdict.ALLOW) {
-        Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
-        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "replayed"));
-        return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), true);
-      }
       if (earlier.isPresent()) {
         Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
-        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "still pending"));
-        return new SignOutcome(d, analysis, Optional.empty(), true);
+        String basis = earlier.get().verdict() == Verdict.ALLOW ? "replayed" : "still pending";
+        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, basis));
+        return new Authorization(d, analysis, true);
       }
       Decision d = decide(tx, psbt, analysis, wallet, credential, now, caveats);
       long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
@@ -158,19 +191,8 @@ public final class SigningWorkflow {
             PsbtCodec.toBase64(psbt), credential, analysis.amountLeavingSat(),
             d.tags(Finding.Effect.APPROVAL).stream().map(t -> t.value()).toList(), now, "PENDING"));
       }
-      return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), false);
+      return new Authorization(d, analysis, false);
     });
-    if (outcome.signed().isPresent()) {
-      store.write(tx -> {
-        Instant now = effectiveNow(tx);
-        AuditRecord head = AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), Map.of(
-            "wallet", wallet.walletId(), "txid", txid, "credential", credential,
-            "signatures", Integer.toString(signed.signatureCount()),
-            "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt())))));
-        return checkpointIfDue(tx, head, now, auditKey);
-      });
-    }
-    return outcome;
   }
 
   /**
