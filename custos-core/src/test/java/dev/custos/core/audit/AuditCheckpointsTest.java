@@ -102,7 +102,7 @@ class AuditCheckpointsTest {
   void typeNamesAreTheDocumentedContract() {
     assertThat(java.util.Arrays.stream(AuditType.values()).map(AuditType::wireName)).containsExactly(
         "psbt.request", "policy.decision", "signature.release", "policy.apply", "key.init", "key.unlock",
-        "audit.checkpoint", "macaroon.bake", "macaroon.revoke");
+        "audit.checkpoint", "macaroon.bake", "macaroon.revoke", "frost.share.release");
     assertThat(AuditType.fromWireName("policy.decision")).contains(AuditType.POLICY_DECISION);
     assertThat(AuditType.fromWireName("policy.Decision")).isEmpty();
   }
