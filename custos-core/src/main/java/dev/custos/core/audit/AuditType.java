@@ -44,7 +44,9 @@ public enum AuditType {
    */
   CHANNEL_OPERATION("channel.operation"),
   /** A Lightning channel operation was refused by a channel policy rule; nothing changed. */
-  CHANNEL_REFUSAL("channel.refusal");
+  CHANNEL_REFUSAL("channel.refusal"),
+  /** A FROST cosigner released a signature share (after its nonces were marked USED). */
+  FROST_SHARE_RELEASE("frost.share.release");
 
   private final String wireName;
 

@@ -62,7 +62,7 @@ public final class PsbtSigner {
     List<InputSigning> reports = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (int i = 0; i < psbt.inputs().size(); i++) {
-      InputContext ctx = new InputContext(i, psbt.inputs().get(i), tx, spent, keys);
+      InputContext ctx = new InputContext(psbt, i, psbt.inputs().get(i), tx, spent, keys);
       InputSigning report = signInput(ctx);
       reports.add(report);
       if (report.status() == InputSigning.Status.SIGNED) {
@@ -183,12 +183,7 @@ public final class PsbtSigner {
   }
 
   private int signTaproot(InputContext c, TxOut prevout, int sighash) throws SigningRefusedException {
-    List<TxOut> allSpent = new ArrayList<>();
-    for (int i = 0; i < c.spent.size(); i++) {
-      int idx = i;
-      allSpent.add(c.spent.get(i).orElseThrow(() -> c.refuse(
-          "taproot signing needs every spent output, but input " + idx + " has neither UTXO field")));
-    }
+    List<TxOut> allSpent = TaprootKeyPathSighash.spentOutputs(c.psbt, c.index);
     XonlyPublicKey outputKey = new XonlyPublicKey(new ByteVector32(java.util.Arrays.copyOfRange(prevout.publicKeyScript.toByteArray(), 2, 34)));
     int n = 0;
     for (Map.Entry<XonlyPublicKey, TapKeyOrigin> e : c.input.tapBip32Derivations().entrySet()) {
@@ -216,9 +211,9 @@ public final class PsbtSigner {
       c.notes.add("internal key and merkle root do not tweak to the spent output key");
       return 0;
     }
-    ByteVector32 digest = c.tx.hashForSigningTaprootKeyPath(c.index, allSpent, sighash, null);
+    byte[] digest = TaprootKeyPathSighash.digest(c.tx, c.index, allSpent, sighash);
     Optional<byte[]> sig = c.keys.withPrivateKey(origin.path(), (pub, priv) -> pub.xOnly().equals(key)
-        ? Optional.of(Schnorr.signKeyPath(digest.toByteArray(), priv, key, c.input.tapMerkleRoot(), random))
+        ? Optional.of(Schnorr.signKeyPath(digest, priv, key, c.input.tapMerkleRoot(), random))
         : Optional.empty());
     if (sig.isEmpty()) {
       c.notes.add(c.derivationMismatch(key.value.toHex(), origin));
@@ -272,6 +267,7 @@ public final class PsbtSigner {
 
   /** Mutable scratch state while one input is signed. */
   private static final class InputContext {
+    final Psbt psbt;
     final int index;
     final Transaction tx;
     final List<Optional<TxOut>> spent;
@@ -279,7 +275,8 @@ public final class PsbtSigner {
     final List<String> notes = new ArrayList<>();
     PsbtInput input;
 
-    InputContext(int index, PsbtInput input, Transaction tx, List<Optional<TxOut>> spent, SigningKeys keys) {
+    InputContext(Psbt psbt, int index, PsbtInput input, Transaction tx, List<Optional<TxOut>> spent, SigningKeys keys) {
+      this.psbt = psbt;
       this.index = index;
       this.input = input;
       this.tx = tx;

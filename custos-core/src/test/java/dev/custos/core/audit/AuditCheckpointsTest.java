@@ -103,7 +103,7 @@ class AuditCheckpointsTest {
     assertThat(java.util.Arrays.stream(AuditType.values()).map(AuditType::wireName)).containsExactly(
         "psbt.request", "policy.decision", "signature.release", "policy.apply", "key.init", "key.unlock",
         "audit.checkpoint", "macaroon.bake", "macaroon.revoke", "approval.set", "approval.propose", "approval.submit", "approval.refused",
-        "approval.state", "channel.operation", "channel.refusal");
+        "approval.state", "channel.operation", "channel.refusal", "frost.share.release");
     assertThat(AuditType.fromWireName("policy.decision")).contains(AuditType.POLICY_DECISION);
     assertThat(AuditType.fromWireName("policy.Decision")).isEmpty();
   }

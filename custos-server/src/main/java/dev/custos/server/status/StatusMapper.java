@@ -1,6 +1,7 @@
 package dev.custos.server.status;
 
 import dev.custos.core.sign.SigningRefusedException;
+import dev.custos.service.cosigner.CosignerRefusedException;
 import dev.custos.service.keystore.KeystoreException;
 import dev.custos.service.signing.NothingToSignException;
 import dev.custos.store.StoreException;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  *       input of this wallet → INVALID_ARGUMENT "psbt: ..."
  *   <li>{@link RpcFailure.PolicyDenied} → PERMISSION_DENIED, tags in the trailer {@link #POLICY_TAGS}
  *   <li>a signer safety refusal → PERMISSION_DENIED "refused to sign: ..." (no tags)
+ *   <li>a FROST cosigner refusal → FAILED_PRECONDITION "tag: ...", tag in {@link #COSIGNER_REFUSAL}
  *   <li>an unusable keystore at Unlock → FAILED_PRECONDITION "keystore: ..."
  *   <li>{@link RpcFailure.PendingApproval} → FAILED_PRECONDITION, request id in the message and in
  *       the trailer {@link #APPROVAL_REQUEST}, tags in {@link #POLICY_TAGS}
@@ -41,6 +43,9 @@ public final class StatusMapper {
   /** Trailer: the id of the approval request a PENDING_APPROVAL decision recorded. */
   public static final Metadata.Key<String> APPROVAL_REQUEST = Metadata.Key.of("custos-approval-request", Metadata.ASCII_STRING_MARSHALLER);
 
+  /** Trailer: the tag of a FROST cosigner's refusal (docs/frost.md). */
+  public static final Metadata.Key<String> COSIGNER_REFUSAL = Metadata.Key.of("custos-cosigner-refusal", Metadata.ASCII_STRING_MARSHALLER);
+
   private static final Logger LOG = LoggerFactory.getLogger(StatusMapper.class);
   private static final SecureRandom INCIDENTS = new SecureRandom();
 
@@ -52,6 +57,11 @@ public final class StatusMapper {
       case RpcFailure f -> expected(f);
       case NothingToSignException e -> plain(Status.INVALID_ARGUMENT, "psbt: " + e.getMessage());
       case SigningRefusedException e -> plain(Status.PERMISSION_DENIED, "refused to sign: " + e.getMessage());
+      case CosignerRefusedException e -> {
+        Metadata trailers = new Metadata();
+        trailers.put(COSIGNER_REFUSAL, e.refusal().tag());
+        yield new StatusException(Status.FAILED_PRECONDITION.withDescription(e.getMessage()), trailers);
+      }
       // Unlock found the data directory unusable (wallet.json does not match the seed, ...).
       case KeystoreException e -> plain(Status.FAILED_PRECONDITION, "keystore: " + e.getMessage());
       // A failure raised inside a store transaction: the store rolled back and wrapped it.

@@ -161,67 +161,96 @@ public final class SigningWorkflow {
     Map<String, String> releaseFields = Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
         "signatures", Integer.toString(signed.signatureCount()),
         "psbtSha256", HexFormat.of().formatHex(fr.acinq.bitcoin.Crypto.sha256(PsbtCodec.serialize(signed.psbt()))));
-    Map<String, String> requestFields = Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
-        "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signed.signatureCount()));
-    SignOutcome outcome = store.write(tx -> {
+    Map<String, String> requestFields = requestFields(wallet, txid, credential, analysis, signed.signatureCount());
+    return store.write(tx -> {
       Instant now = effectiveNow(tx);
-      tx.advanceHighWaterMark(now);
-      AuditTrail.append(tx, now, AuditType.PSBT_REQUEST.wireName(), requestFields);
-      Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), txid);
-      if (earlier.isPresent() && earlier.get().verdict() == Verdict.ALLOW) {
-        Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
-        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "replayed"));
-        if (d.verdict() != Verdict.ALLOW) {
-          return new SignOutcome(d, analysis, Optional.empty(), true);
-        }
-        checkpointIfDue(tx, AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), releaseFields), now, auditKey);
-        return new SignOutcome(d, analysis, Optional.of(signed), true);
-      }
-      if (earlier.isPresent()) {
-        SpendGate gate = SpendApprovals.gate(tx, wallet.walletId() + ":" + txid, wallet.network(), approvalTimes, now);
-        if (gate instanceof SpendGate.Open open) {
-          Decision d = approved(tx, psbt, analysis, wallet, credential, now, caveats, open.requestId());
-          AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d,
-              "approved by quorum, request " + open.requestId() + (open.firstRelease() ? "" : " (released before)")));
-          boolean release = d.verdict() == Verdict.ALLOW;
-          if (release && open.firstRelease()) {
-            tx.debit(d.debits(), now, txid);
-            SpendApprovals.released(tx, open.requestId(), now);
-          }
-          if (release) {
-            checkpointIfDue(tx, AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), releaseFields), now, auditKey);
-          }
-          return new SignOutcome(d, analysis, release ? Optional.of(signed) : Optional.empty(), !open.firstRelease(),
-              Optional.of(open.requestId()));
-        }
-        Decision d = stillPending(replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats), gate);
-        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "still pending"));
-        return new SignOutcome(d, analysis, Optional.empty(), true, requestId(gate));
-      }
-      Decision d = decide(tx, psbt, analysis, wallet, credential, now, caveats);
-      long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
-      AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "policy v" + policyVersion));
-      if (d.verdict() != Verdict.DENY) {
-        tx.recordDecision(new RecordedDecision(wallet.walletId(), txid, d.verdict(),
-            d.findings().stream().map(f -> f.tag().value()).toList(), d.findings().stream().map(Finding::reason).toList(),
-            credential, analysis.amountLeavingSat(), policyVersion, now));
-      }
-      if (d.verdict() == Verdict.ALLOW) {
-        tx.debit(d.debits(), now, txid);
+      Authorization granted = authorizeIn(tx, now, psbt, analysis, wallet, credential, caveats, requestFields);
+      boolean release = granted.decision().verdict() == Verdict.ALLOW;
+      if (release) {
         checkpointIfDue(tx, AuditTrail.append(tx, now, AuditType.SIGNATURE_RELEASE.wireName(), releaseFields), now, auditKey);
       }
-      Optional<String> request = Optional.empty();
-      if (d.verdict() == Verdict.PENDING_APPROVAL) {
-        String pendingId = wallet.walletId() + ":" + txid;
-        List<String> approvalTags = d.tags(Finding.Effect.APPROVAL).stream().map(t -> t.value()).toList();
-        tx.addPendingApproval(new PendingApproval(pendingId, wallet.walletId(), txid,
-            PsbtCodec.toBase64(psbt), credential, analysis.amountLeavingSat(), approvalTags, now, "PENDING"));
-        request = SpendApprovals.open(tx, pendingId, wallet.walletId(), txid, policyVersion, approvalTags, analysis.amountLeavingSat(),
-            credential, wallet.network(), approvalTimes, random, now);
-      }
-      return new SignOutcome(d, analysis, d.verdict() == Verdict.ALLOW ? Optional.of(signed) : Optional.empty(), false, request);
+      return new SignOutcome(granted.decision(), analysis, release ? Optional.of(signed) : Optional.empty(), granted.replayed(),
+          granted.approvalRequest());
     });
-    return outcome;
+  }
+
+  /**
+   * Step 2 of {@link #sign} on its own, for a signer that computes its signature elsewhere (a FROST
+   * cosigner): one store transaction that records the request, decides by policy (or replays an
+   * earlier decision for the same unsigned txid, never debiting twice, or releases a spend its
+   * approvers approved), debits an ALLOW or files a pending approval, and audits the decision.
+   * When it returns ALLOW the spend is durably recorded and a signature may be released (the
+   * caller audits that release); anything else releases nothing.
+   *
+   * @param signatures how many signatures the caller is about to release (audited)
+   */
+  public Authorization authorize(Psbt psbt, WalletContext wallet, String credential, MacaroonConstraints caveats, int signatures)
+      throws StoreException {
+    PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
+    Map<String, String> requestFields = requestFields(wallet, analysis.unsignedTxid(), credential, analysis, signatures);
+    return store.write(tx -> authorizeIn(tx, effectiveNow(tx), psbt, analysis, wallet, credential, caveats, requestFields));
+  }
+
+  /**
+   * The decision of {@link #authorize}, whether it replayed an earlier one (no new debit), and the
+   * spend approval request it concerns, if any.
+   */
+  public record Authorization(Decision decision, PsbtAnalysis analysis, boolean replayed, Optional<String> approvalRequest) {}
+
+  private static Map<String, String> requestFields(WalletContext wallet, String txid, String credential, PsbtAnalysis analysis,
+      int signatures) {
+    return Map.of("wallet", wallet.walletId(), "txid", txid, "credential", credential,
+        "amountLeavingSat", Long.toString(analysis.amountLeavingSat()), "signatures", Integer.toString(signatures));
+  }
+
+  private Authorization authorizeIn(WriteTx tx, Instant now, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet,
+      String credential, MacaroonConstraints caveats, Map<String, String> requestFields) throws StoreException {
+    String txid = analysis.unsignedTxid();
+    tx.advanceHighWaterMark(now);
+    AuditTrail.append(tx, now, AuditType.PSBT_REQUEST.wireName(), requestFields);
+    Optional<RecordedDecision> earlier = tx.decision(wallet.walletId(), txid);
+    if (earlier.isPresent() && earlier.get().verdict() == Verdict.ALLOW) {
+      Decision d = replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats);
+      AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "replayed"));
+      return new Authorization(d, analysis, true, Optional.empty());
+    }
+    if (earlier.isPresent()) {
+      SpendGate gate = SpendApprovals.gate(tx, wallet.walletId() + ":" + txid, wallet.network(), approvalTimes, now);
+      if (gate instanceof SpendGate.Open open) {
+        Decision d = approved(tx, psbt, analysis, wallet, credential, now, caveats, open.requestId());
+        AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d,
+            "approved by quorum, request " + open.requestId() + (open.firstRelease() ? "" : " (released before)")));
+        if (d.verdict() == Verdict.ALLOW && open.firstRelease()) {
+          tx.debit(d.debits(), now, txid);
+          SpendApprovals.released(tx, open.requestId(), now);
+        }
+        return new Authorization(d, analysis, !open.firstRelease(), Optional.of(open.requestId()));
+      }
+      Decision d = stillPending(replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats), gate);
+      AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "still pending"));
+      return new Authorization(d, analysis, true, requestId(gate));
+    }
+    Decision d = decide(tx, psbt, analysis, wallet, credential, now, caveats);
+    long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
+    AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "policy v" + policyVersion));
+    if (d.verdict() != Verdict.DENY) {
+      tx.recordDecision(new RecordedDecision(wallet.walletId(), txid, d.verdict(),
+          d.findings().stream().map(f -> f.tag().value()).toList(), d.findings().stream().map(Finding::reason).toList(),
+          credential, analysis.amountLeavingSat(), policyVersion, now));
+    }
+    if (d.verdict() == Verdict.ALLOW) {
+      tx.debit(d.debits(), now, txid);
+    }
+    Optional<String> request = Optional.empty();
+    if (d.verdict() == Verdict.PENDING_APPROVAL) {
+      String pendingId = wallet.walletId() + ":" + txid;
+      List<String> approvalTags = d.tags(Finding.Effect.APPROVAL).stream().map(t -> t.value()).toList();
+      tx.addPendingApproval(new PendingApproval(pendingId, wallet.walletId(), txid,
+          PsbtCodec.toBase64(psbt), credential, analysis.amountLeavingSat(), approvalTags, now, "PENDING"));
+      request = SpendApprovals.open(tx, pendingId, wallet.walletId(), txid, policyVersion, approvalTags, analysis.amountLeavingSat(),
+          credential, wallet.network(), approvalTimes, random, now);
+    }
+    return new Authorization(d, analysis, false, request);
   }
 
   /**
