@@ -97,7 +97,7 @@ class MacaroonCliTest {
     JsonNode j = json.readTree(printedJson.stdout());
     assertThat(j.get("rootKeyId").asText()).isEqualTo(id);
     assertThat(j.get("version").asInt()).isEqualTo(3);
-    assertThat(j.get("permissions")).hasSize(17);
+    assertThat(j.get("permissions")).hasSize(19);
     String sigHex = HexFormat.of().formatHex(m.signature());
     for (String out : List.of(printed.stdout(), printedJson.stdout())) {
       assertThat(out.toLowerCase()).doesNotContain(sigHex).doesNotContain(sigHex.substring(0, 16))

@@ -16,11 +16,7 @@ final class ProposalOutput {
   }
 
   static String state(ProposalView v) {
-    return switch (v.stored().state()) {
-      case PENDING -> "PENDING " + v.approvalCount() + "/" + v.threshold();
-      case SCHEDULED -> "SCHEDULED until " + v.stored().scheduledAt().orElseThrow();
-      case APPLIED, REJECTED, EXPIRED, CANCELLED -> v.stored().state().name();
-    };
+    return v.stateLine();
   }
 
   static void full(PrintStream out, ProposalView v) {

@@ -163,6 +163,11 @@ public final class Node implements AutoCloseable {
     return keys != null;
   }
 
+  /** The M-of-N quorum over this node's store (docs/approvals.md); usable while locked. */
+  public dev.custos.service.approval.QuorumService quorum() {
+    return new dev.custos.service.approval.QuorumService(store, keystore.wallet().network(), config.approvalTimes(), clock, random);
+  }
+
   /** Bakes macaroons with the node's root-key vault. @throws RpcFailure.WalletLocked while locked */
   public MacaroonBakery bakery() {
     return new MacaroonBakery(store, keys().rootKeyVault(), clock, random);

@@ -14,11 +14,12 @@ import java.util.Optional;
 /**
  * An error reply of the gateway: the HTTP status and the grpc-gateway style body {@code {"code":
  * <gRPC code number>, "message": "...", "details": []}}, plus the policy tags and approval request
- * id of a denial or pending approval. Built from the status the gRPC service returned (mapped in
+ * id of a denial or pending approval, and the quorum tag of a refused approval. Built from the status the gRPC service returned (mapped in
  * {@link StatusMapper}, the one place) or for a transport problem of the gateway itself. Never
  * carries a cause or a stack trace.
  */
-record RestError(int httpStatus, Status.Code code, String message, List<String> policyTags, Optional<String> approvalRequest) {
+record RestError(int httpStatus, Status.Code code, String message, List<String> policyTags, Optional<String> approvalRequest,
+    Optional<String> approvalRefusal) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   RestError {
@@ -28,13 +29,14 @@ record RestError(int httpStatus, Status.Code code, String message, List<String> 
 
   /** A gateway-level error with no tags. */
   static RestError of(int httpStatus, Status.Code code, String message) {
-    return new RestError(httpStatus, code, message, List.of(), Optional.empty());
+    return new RestError(httpStatus, code, message, List.of(), Optional.empty(), Optional.empty());
   }
 
   /** The reply for a status the service returned, with its trailers. */
   static RestError fromStatus(Status status, Metadata trailers) {
     List<String> tags = List.of();
     Optional<String> request = Optional.empty();
+    Optional<String> refusal = Optional.empty();
     if (trailers != null) {
       Iterable<String> all = trailers.getAll(StatusMapper.POLICY_TAGS);
       if (all != null) {
@@ -44,8 +46,9 @@ record RestError(int httpStatus, Status.Code code, String message, List<String> 
         }
       }
       request = Optional.ofNullable(trailers.get(StatusMapper.APPROVAL_REQUEST));
+      refusal = Optional.ofNullable(trailers.get(StatusMapper.APPROVAL_REFUSAL));
     }
-    return new RestError(httpStatus(status.getCode()), status.getCode(), status.getDescription(), tags, request);
+    return new RestError(httpStatus(status.getCode()), status.getCode(), status.getDescription(), tags, request, refusal);
   }
 
   /**
@@ -79,6 +82,7 @@ record RestError(int httpStatus, Status.Code code, String message, List<String> 
       body.put("policy_tags", policyTags);
     }
     approvalRequest.ifPresent(r -> body.put("approval_request", r));
+    approvalRefusal.ifPresent(r -> body.put("approval_refusal", r));
     try {
       return JSON.writeValueAsString(body) + "\n";
     } catch (JsonProcessingException e) {

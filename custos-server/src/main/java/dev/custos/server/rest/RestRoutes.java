@@ -6,6 +6,10 @@ import dev.custos.proto.v1.BakeMacaroonRequest;
 import dev.custos.proto.v1.DeleteMacaroonIdRequest;
 import dev.custos.proto.v1.ListMacaroonIdsRequest;
 import dev.custos.proto.v1.ListPermissionsRequest;
+import dev.custos.proto.v1.ListProposalsRequest;
+import dev.custos.proto.v1.ProposeAdminChangeRequest;
+import dev.custos.proto.v1.ShowProposalRequest;
+import dev.custos.proto.v1.SubmitApprovalRequest;
 import dev.custos.proto.v1.UnlockRequest;
 import dev.custos.proto.v1.UnlockerGrpc;
 import dev.custos.proto.v1.CheckPolicyRequest;
@@ -43,6 +47,15 @@ final class RestRoutes {
       route("GET", "/v1/macaroon/ids", CustosGrpc.getListMacaroonIdsMethod(), ListMacaroonIdsRequest.getDefaultInstance()),
       route("DELETE", "/v1/macaroon/ids", CustosGrpc.getDeleteMacaroonIdMethod(), DeleteMacaroonIdRequest.getDefaultInstance()),
       route("GET", "/v1/macaroon/permissions", CustosGrpc.getListPermissionsMethod(), ListPermissionsRequest.getDefaultInstance()),
+      route("POST", "/v1/admin/proposals", CustosGrpc.getProposeAdminChangeMethod(), ProposeAdminChangeRequest.getDefaultInstance()),
+      route("GET", "/v1/admin/proposals", CustosGrpc.getListProposalsMethod(), ListProposalsRequest.getDefaultInstance()),
+      route("GET", "/v1/admin/proposal", CustosGrpc.getShowProposalMethod(), ShowProposalRequest.getDefaultInstance()),
+      route("POST", "/v1/admin/proposal/approve", CustosGrpc.getApproveProposalMethod(), SubmitApprovalRequest.getDefaultInstance()),
+      route("POST", "/v1/admin/proposal/reject", CustosGrpc.getRejectProposalMethod(), SubmitApprovalRequest.getDefaultInstance()),
+      route("GET", "/v1/approvals", CustosGrpc.getListApprovalsMethod(), ListProposalsRequest.getDefaultInstance()),
+      route("GET", "/v1/approval", CustosGrpc.getShowApprovalMethod(), ShowProposalRequest.getDefaultInstance()),
+      route("POST", "/v1/approval/approve", CustosGrpc.getApproveMethod(), SubmitApprovalRequest.getDefaultInstance()),
+      route("POST", "/v1/approval/reject", CustosGrpc.getRejectMethod(), SubmitApprovalRequest.getDefaultInstance()),
       route("POST", "/v1/unlock", UnlockerGrpc.getUnlockMethod(), UnlockRequest.getDefaultInstance()),
       route("GET", "/v1/health", HealthGrpc.getCheckMethod(), HealthCheckRequest.getDefaultInstance()));
 

@@ -27,6 +27,13 @@ import dev.custos.proto.v1.SignPsbtRequest;
 import dev.custos.proto.v1.SignPsbtResponse;
 import dev.custos.proto.v1.VerifyAuditRequest;
 import dev.custos.proto.v1.VerifyAuditResponse;
+import dev.custos.proto.v1.ListProposalsRequest;
+import dev.custos.proto.v1.ListProposalsResponse;
+import dev.custos.proto.v1.ProposalReply;
+import dev.custos.proto.v1.ProposeAdminChangeRequest;
+import dev.custos.proto.v1.ShowProposalRequest;
+import dev.custos.proto.v1.SubmitApprovalRequest;
+import dev.custos.core.approval.ApprovalAction;
 import dev.custos.server.node.Node;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -41,6 +48,7 @@ public final class CustosService extends CustosGrpc.CustosImplBase {
   private final PolicyCalls policy;
   private final AuditCalls audit;
   private final MacaroonCalls macaroons;
+  private final QuorumCalls quorum;
 
   public CustosService(Node node) {
     this.info = new InfoCalls(node);
@@ -48,6 +56,7 @@ public final class CustosService extends CustosGrpc.CustosImplBase {
     this.policy = new PolicyCalls(node);
     this.audit = new AuditCalls(node);
     this.macaroons = new MacaroonCalls(node);
+    this.quorum = new QuorumCalls(node);
   }
 
   @Override
@@ -113,5 +122,50 @@ public final class CustosService extends CustosGrpc.CustosImplBase {
   @Override
   public void listPermissions(ListPermissionsRequest request, StreamObserver<ListPermissionsResponse> responses) {
     RpcCalls.unary(responses, MacaroonCalls::listPermissions);
+  }
+
+  @Override
+  public void proposeAdminChange(ProposeAdminChangeRequest request, StreamObserver<ProposalReply> responses) {
+    RpcCalls.unary(responses, () -> quorum.propose(request));
+  }
+
+  @Override
+  public void listProposals(ListProposalsRequest request, StreamObserver<ListProposalsResponse> responses) {
+    RpcCalls.unary(responses, () -> quorum.list(false));
+  }
+
+  @Override
+  public void showProposal(ShowProposalRequest request, StreamObserver<ProposalReply> responses) {
+    RpcCalls.unary(responses, () -> quorum.show(request, false));
+  }
+
+  @Override
+  public void approveProposal(SubmitApprovalRequest request, StreamObserver<ProposalReply> responses) {
+    RpcCalls.unary(responses, () -> quorum.submit(request, false, ApprovalAction.APPROVE));
+  }
+
+  @Override
+  public void rejectProposal(SubmitApprovalRequest request, StreamObserver<ProposalReply> responses) {
+    RpcCalls.unary(responses, () -> quorum.submit(request, false, ApprovalAction.REJECT));
+  }
+
+  @Override
+  public void listApprovals(ListProposalsRequest request, StreamObserver<ListProposalsResponse> responses) {
+    RpcCalls.unary(responses, () -> quorum.list(true));
+  }
+
+  @Override
+  public void showApproval(ShowProposalRequest request, StreamObserver<ProposalReply> responses) {
+    RpcCalls.unary(responses, () -> quorum.show(request, true));
+  }
+
+  @Override
+  public void approve(SubmitApprovalRequest request, StreamObserver<ProposalReply> responses) {
+    RpcCalls.unary(responses, () -> quorum.submit(request, true, ApprovalAction.APPROVE));
+  }
+
+  @Override
+  public void reject(SubmitApprovalRequest request, StreamObserver<ProposalReply> responses) {
+    RpcCalls.unary(responses, () -> quorum.submit(request, true, ApprovalAction.REJECT));
   }
 }

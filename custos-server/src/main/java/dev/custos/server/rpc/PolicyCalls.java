@@ -66,7 +66,7 @@ final class PolicyCalls {
     return ApplyPolicyResponse.newBuilder().setVersion(applied.version()).setSha256(applied.sha256Hex()).build();
   }
 
-  private PolicyFile parse(String text, String sourceName) {
+  PolicyFile parse(String text, String sourceName) {
     if (text.isEmpty()) {
       throw new RpcFailure.InvalidArgument("text", "required (the policy document)");
     }

@@ -1,6 +1,7 @@
 package dev.custos.server.status;
 
 import dev.custos.core.sign.SigningRefusedException;
+import dev.custos.service.approval.ApprovalException;
 import dev.custos.service.cosigner.CosignerRefusedException;
 import dev.custos.service.keystore.KeystoreException;
 import dev.custos.service.signing.NothingToSignException;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a signer safety refusal → PERMISSION_DENIED "refused to sign: ..." (no tags)
  *   <li>a FROST cosigner refusal → FAILED_PRECONDITION "tag: ...", tag in {@link #COSIGNER_REFUSAL}
  *   <li>an unusable keystore at Unlock → FAILED_PRECONDITION "keystore: ..."
+ *   <li>a refused approval ({@link ApprovalException} REFUSED) → PERMISSION_DENIED "approval refused:
+ *       <quorum tag>: ...", tag in {@link #APPROVAL_REFUSAL}; an unknown proposal id → NOT_FOUND; a
+ *       closed proposal or no admin set → FAILED_PRECONDITION; a malformed set → INVALID_ARGUMENT
  *   <li>{@link RpcFailure.PendingApproval} → FAILED_PRECONDITION, request id in the message and in
  *       the trailer {@link #APPROVAL_REQUEST}, tags in {@link #POLICY_TAGS}
  *   <li>{@link RpcFailure.WalletLocked}, {@link RpcFailure.AlreadyUnlocked}, {@link
@@ -46,6 +50,9 @@ public final class StatusMapper {
   /** Trailer: the tag of a FROST cosigner's refusal (docs/frost.md). */
   public static final Metadata.Key<String> COSIGNER_REFUSAL = Metadata.Key.of("custos-cosigner-refusal", Metadata.ASCII_STRING_MARSHALLER);
 
+  /** Trailer: the quorum tag of a refused approval (docs/approvals.md, "Quorum rules"). */
+  public static final Metadata.Key<String> APPROVAL_REFUSAL = Metadata.Key.of("custos-approval-refusal", Metadata.ASCII_STRING_MARSHALLER);
+
   private static final Logger LOG = LoggerFactory.getLogger(StatusMapper.class);
   private static final SecureRandom INCIDENTS = new SecureRandom();
 
@@ -62,6 +69,7 @@ public final class StatusMapper {
         trailers.put(COSIGNER_REFUSAL, e.refusal().tag());
         yield new StatusException(Status.FAILED_PRECONDITION.withDescription(e.getMessage()), trailers);
       }
+      case ApprovalException e -> approval(e);
       // Unlock found the data directory unusable (wallet.json does not match the seed, ...).
       case KeystoreException e -> plain(Status.FAILED_PRECONDITION, "keystore: " + e.getMessage());
       // A failure raised inside a store transaction: the store rolled back and wrapped it.
@@ -96,6 +104,20 @@ public final class StatusMapper {
       case RpcFailure.PermissionDenied f -> plain(Status.PERMISSION_DENIED, f.getMessage());
       case RpcFailure.AppliedPolicyUnreadable f -> plain(Status.FAILED_PRECONDITION, f.getMessage());
       case RpcFailure.Unauthenticated f -> plain(Status.UNAUTHENTICATED, f.getMessage());
+    };
+  }
+
+  /** A quorum call that did nothing (a refusal also wrote its audit record). */
+  private static StatusException approval(ApprovalException e) {
+    return switch (e.kind()) {
+      case REFUSED -> {
+        Metadata trailers = new Metadata();
+        e.tag().ifPresent(t -> trailers.put(APPROVAL_REFUSAL, t.id()));
+        yield new StatusException(Status.PERMISSION_DENIED.withDescription("approval refused: " + e.getMessage()), trailers);
+      }
+      case NOT_FOUND -> plain(Status.NOT_FOUND, e.getMessage());
+      case INVALID -> plain(Status.INVALID_ARGUMENT, e.getMessage());
+      case CLOSED -> plain(Status.FAILED_PRECONDITION, e.getMessage());
     };
   }
 

@@ -24,6 +24,18 @@ public record ProposalView(StoredProposal stored, List<StoredApproval> approvals
     return stored.proposal().text(action).render();
   }
 
+  /**
+   * The state as operators read it: {@code PENDING 1/2}, {@code SCHEDULED until <instant>}, or the
+   * bare state name once closed (the CLI and the RPCs print the same line).
+   */
+  public String stateLine() {
+    return switch (stored.state()) {
+      case PENDING -> "PENDING " + approvalCount() + "/" + threshold;
+      case SCHEDULED -> "SCHEDULED until " + stored.scheduledAt().orElseThrow();
+      case APPLIED, REJECTED, EXPIRED, CANCELLED -> stored.state().name();
+    };
+  }
+
   /** Counted approvals (not rejections). */
   public long approvalCount() {
     return approvals.stream().filter(a -> a.action() == ApprovalAction.APPROVE).count();

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The permission every Custos RPC requires, in LND's {@code entity:action} vocabulary plus the
- * Custos entities {@code policy}, {@code audit} and {@code approval} (docs/macaroons.md,
- * "Permissions"). An RPC that is not in {@link #table()} is refused: {@link #required} is empty
+ * Custos entities {@code policy}, {@code audit}, {@code admin} (administrative proposals) and
+ * {@code approval} (spend approval requests) (docs/macaroons.md, "Permissions"). An RPC that is not in {@link #table()} is refused: {@link #required} is empty
  * for it. Keys are the RPC names of the {@code custos.v1.Custos} service ({@code GetInfo}, ...).
  */
 public final class RpcPermissions {
@@ -25,6 +25,7 @@ public final class RpcPermissions {
       "macaroon:read", "macaroon:write", "macaroon:generate",
       "policy:read", "policy:write",
       "audit:read",
+      "admin:read", "admin:write",
       "approval:read", "approval:write");
 
   private static final Map<String, Set<Permission>> TABLE = table(
@@ -40,7 +41,16 @@ public final class RpcPermissions {
       "BakeMacaroon", "macaroon:generate",
       "ListMacaroonIds", "macaroon:read",
       "DeleteMacaroonId", "macaroon:write",
-      "ListPermissions", "info:read");
+      "ListPermissions", "info:read",
+      "ProposeAdminChange", "admin:write",
+      "ListProposals", "admin:read",
+      "ShowProposal", "admin:read",
+      "ApproveProposal", "admin:write",
+      "RejectProposal", "admin:write",
+      "ListApprovals", "approval:read",
+      "ShowApproval", "approval:read",
+      "Approve", "approval:write",
+      "Reject", "approval:write");
 
   private RpcPermissions() {}
 

@@ -17,13 +17,16 @@ class RpcPermissionsTest {
 
   @Test
   void everyCustosRpcHasExactlyTheDocumentedPermission() {
-    assertThat(RpcPermissions.table()).hasSize(13);
+    assertThat(RpcPermissions.table()).hasSize(22);
     String[][] expected = {
         {"GetInfo", "info:read"}, {"ListDescriptors", "onchain:read"}, {"CheckPsbt", "signer:read"},
         {"SignPsbt", "signer:generate"}, {"ShowPolicy", "policy:read"}, {"CheckPolicy", "policy:read"},
         {"ApplyPolicy", "policy:write"}, {"VerifyAudit", "audit:read"}, {"ExportAudit", "audit:read"},
         {"BakeMacaroon", "macaroon:generate"}, {"ListMacaroonIds", "macaroon:read"}, {"DeleteMacaroonId", "macaroon:write"},
-        {"ListPermissions", "info:read"}};
+        {"ListPermissions", "info:read"}, {"ProposeAdminChange", "admin:write"}, {"ListProposals", "admin:read"},
+        {"ShowProposal", "admin:read"}, {"ApproveProposal", "admin:write"}, {"RejectProposal", "admin:write"},
+        {"ListApprovals", "approval:read"}, {"ShowApproval", "approval:read"}, {"Approve", "approval:write"},
+        {"Reject", "approval:write"}};
     for (String[] e : expected) {
       assertThat(RpcPermissions.required(e[0]).map(RpcPermissionsTest::names)).as(e[0]).contains(Set.of(e[1]));
     }
@@ -34,7 +37,7 @@ class RpcPermissionsTest {
   @Test
   void presetsAreAdminEverythingReadonlyAllReadsAndSignerWhatSigningNeeds() {
     assertThat(MacaroonPreset.ADMIN.permissions()).isEqualTo(RpcPermissions.VOCABULARY);
-    assertThat(names(MacaroonPreset.READONLY.permissions())).containsExactlyInAnyOrder("address:read", "approval:read",
+    assertThat(names(MacaroonPreset.READONLY.permissions())).containsExactlyInAnyOrder("address:read", "admin:read", "approval:read",
         "audit:read", "info:read", "macaroon:read", "message:read", "onchain:read", "policy:read", "signer:read");
     assertThat(names(MacaroonPreset.SIGNER.permissions()))
         .containsExactlyInAnyOrder("info:read", "onchain:read", "signer:generate", "signer:read");
