@@ -25,7 +25,7 @@ import java.util.Set;
  * a secret: read into {@link SecretBytes}, zeroized after use, never printed; a file that group
  * or others may access is refused.
  */
-final class ApproverKeyFile {
+public final class ApproverKeyFile {
   static final int KEY_BYTES = 32;
   private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
       PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
@@ -33,9 +33,9 @@ final class ApproverKeyFile {
   private ApproverKeyFile() {}
 
   /** A BIP340 signature made with the key file, and the key's compressed public key (hex). */
-  record Signed(String signatureHex, String compressedKeyHex) {}
+  public record Signed(String signatureHex, String compressedKeyHex) {}
 
-  static Signed sign(Path file, String text, SecureRandom random) throws CliException {
+  public static Signed sign(Path file, String text, SecureRandom random) throws CliException {
     try (SecretBytes key = read(file)) {
       byte[] aux = new byte[32];
       random.nextBytes(aux);

@@ -92,8 +92,7 @@ abstract class SubmitCommand implements Callable<Integer> {
         submission = new Submission(key.id(), action(), format, how.external.signature, claimed);
       }
       ProposalView v = s.quorum().submit(id, parent.spend(), submission, s.node().config().principal());
-      ctx.stdout().println("counted " + action().id() + " by " + submission.approverId() + " for " + v.id());
-      ctx.stdout().println("state: " + ProposalOutput.state(v));
+      ProposalOutput.counted(ctx.stdout(), action().id(), submission.approverId(), dev.custos.server.rpc.ProposalInfos.info(v));
       return 0;
     } catch (ApprovalException e) {
       throw QuorumSession.failure(e);

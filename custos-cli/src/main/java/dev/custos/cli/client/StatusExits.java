@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The one place where a gRPC status from the server becomes a CLI exit code (docs/server.md,
  * "Status mapping"): PERMISSION_DENIED → 3 with the policy tags; FAILED_PRECONDITION carrying an
- * approval request id → 4; INVALID_ARGUMENT and UNAUTHENTICATED → 2; everything else (a locked
+ * approval request id → 4; INVALID_ARGUMENT, NOT_FOUND and UNAUTHENTICATED → 2; everything else (a locked
  * wallet, UNAVAILABLE, INTERNAL, DEADLINE_EXCEEDED) → 1. The message is one line.
  */
 public final class StatusExits {
@@ -32,7 +32,7 @@ public final class StatusExits {
       case FAILED_PRECONDITION -> trailers.containsKey(APPROVAL_REQUEST)
           ? new CliException(ExitCode.PENDING_APPROVAL, description + " [request " + trailers.get(APPROVAL_REQUEST) + "]")
           : new CliException(ExitCode.INTERNAL, description);
-      case INVALID_ARGUMENT -> CliException.badInput(description);
+      case INVALID_ARGUMENT, NOT_FOUND -> CliException.badInput(description);
       case UNAUTHENTICATED -> CliException.badInput(server + " rejected the macaroon: " + description);
       case UNAVAILABLE -> new CliException(ExitCode.INTERNAL, server + " unavailable: " + description);
       default -> new CliException(ExitCode.INTERNAL, server + ": " + s.getCode() + ": " + description);

@@ -9,18 +9,19 @@ import dev.custos.service.approval.ProposalView;
 import dev.custos.store.StoredApproval;
 
 /**
- * A proposal as the RPCs return it: the same fields and state line the CLI prints, and the exact
+ * A proposal as the RPCs return it: the fields and state line the CLI prints, and the exact
  * texts an approver signs (docs/approvals.md, "The text to sign"). Signatures are public and are
  * not returned; counted approvals name approver, action, format, time and submitting credential.
  */
-final class ProposalInfos {
+public final class ProposalInfos {
   private ProposalInfos() {}
 
   static ProposalReply reply(ProposalView v) {
     return ProposalReply.newBuilder().setProposal(info(v)).build();
   }
 
-  static ProposalInfo info(ProposalView v) {
+  /** The proposal as {@code custos.v1.ProposalInfo}; the CLI prints local and remote views from it alike. */
+  public static ProposalInfo info(ProposalView v) {
     Proposal p = v.stored().proposal();
     ProposalInfo.Builder b = ProposalInfo.newBuilder().setId(v.id()).setKind(p.kind().id()).setState(v.stored().state().name())
         .setStateLine(v.stateLine()).setSummary(p.summary()).setCreatedAt(p.createdAt().toString())
