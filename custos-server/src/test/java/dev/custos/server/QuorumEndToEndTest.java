@@ -11,6 +11,7 @@ import dev.custos.core.psbt.Psbt;
 import dev.custos.core.psbt.PsbtCodec;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.core.testkit.IndependentCheck;
+import dev.custos.proto.v1.ApplyPolicyRequest;
 import dev.custos.proto.v1.AuditRecord;
 import dev.custos.proto.v1.BakeMacaroonRequest;
 import dev.custos.proto.v1.ExportAuditRequest;
@@ -26,11 +27,9 @@ import dev.custos.proto.v1.SignPsbtResponse;
 import dev.custos.proto.v1.SubmitApprovalRequest;
 import dev.custos.proto.v1.Verdict;
 import dev.custos.server.status.StatusMapper;
-import dev.custos.service.approval.AdminChanges;
 import dev.custos.service.approval.ApprovalTimes;
 import dev.custos.service.approval.ApproverSetText;
 import dev.custos.service.approval.QuorumService;
-import dev.custos.service.policyfile.PolicyFile;
 import dev.custos.store.Store;
 import dev.custos.store.StoreFactory;
 import fr.acinq.secp256k1.Secp256k1;
@@ -93,14 +92,6 @@ class QuorumEndToEndTest {
         RANDOM.nextBytes(adminKeys[i]);
       } while (!SECP.secKeyVerify(adminKeys[i]));
     }
-    // As `custos init --admin-key K1 --admin-key K2 --admin-key K3 --admin-threshold 2` and a first policy.
-    try (Store store = StoreFactory.open("jdbc:sqlite:" + data.resolve("custos.db"))) {
-      ApproverSet admins = ApproverSetText.of(List.of(xOnlyHex(adminKeys[0]), compressedHex(adminKeys[1]), compressedHex(adminKeys[2])),
-          2, Network.REGTEST);
-      new QuorumService(store, Network.REGTEST, ApprovalTimes.DEFAULTS, Clock.systemUTC(), RANDOM).initialize(admins, Optional.empty(), "test");
-      PolicyFile first = PolicyFile.parse(ServerEndToEndTest.POLICY, "test.yaml", Network.REGTEST);
-      store.write(tx -> AdminChanges.applyPolicy(tx, first, "test", "test.yaml", Clock.systemUTC().instant()));
-    }
     try (SecretBytes pass = TestKeystore.passphrase()) {
       server = CustosServer.builder(data).listen("127.0.0.1", 0).passphrase(pass).env(Map.of()).start();
     }
@@ -108,12 +99,24 @@ class QuorumEndToEndTest {
     https = new TestHttps(server.tlsCertificate(), server.restPort());
     operator = HexFormat.of().formatHex(Files.readAllBytes(data.resolve("admin.macaroon")));
     readonly = HexFormat.of().formatHex(Files.readAllBytes(data.resolve("readonly.macaroon")));
+    // Before an admin set exists: the first policy applies directly, and a second approval-capable credential can be baked.
+    client.stub(operator).applyPolicy(ApplyPolicyRequest.newBuilder().setText(ServerEndToEndTest.POLICY).setSource("test.yaml").build());
+    courier = client.stub(operator).bakeMacaroon(approvingBake().build()).getMacaroon();
+    // As `custos init --admin-key K1 --admin-key K2 --admin-key K3 --admin-threshold 2` (the CLI's path, on the node's store).
+    try (Store store = StoreFactory.open("jdbc:sqlite:" + data.resolve("custos.db"))) {
+      ApproverSet admins = ApproverSetText.of(List.of(xOnlyHex(adminKeys[0]), compressedHex(adminKeys[1]), compressedHex(adminKeys[2])),
+          2, Network.REGTEST);
+      new QuorumService(store, Network.REGTEST, ApprovalTimes.DEFAULTS, Clock.systemUTC(), RANDOM).initialize(admins, Optional.empty(), "test");
+    }
+  }
+
+  static BakeMacaroonRequest.Builder approvingBake() {
     var bake = BakeMacaroonRequest.newBuilder().setLabel("approvals courier");
     for (String p : List.of("admin:read", "admin:write", "approval:read", "approval:write", "audit:read")) {
       String[] ea = p.split(":");
       bake.addPermissions(MacaroonPermission.newBuilder().setEntity(ea[0]).setAction(ea[1]));
     }
-    courier = client.stub(operator).bakeMacaroon(bake.build()).getMacaroon();
+    return bake;
   }
 
   @AfterAll
@@ -223,6 +226,23 @@ class QuorumEndToEndTest {
     IndependentCheck.finalizeAndVerify(psbt, List.of(IndependentCheck.Template.P2WPKH), List.of(large.previous()));
     assertThat(client.stub(courier).showApproval(ShowProposalRequest.newBuilder().setId(id).build()).getProposal().getState())
         .isEqualTo("APPLIED");
+  }
+
+  @Test
+  void underAnAdminSetApprovalCapableMacaroonsAreBakedOnlyUnderTheCallersOwnRootKeyId() throws Exception {
+    assertThatThrownBy(() -> client.stub(operator).bakeMacaroon(approvingBake().build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+          assertThat(e.getStatus().getDescription()).startsWith("an admin set exists: a macaroon with admin:write or approval:write");
+        });
+    String own = HexFormat.of().formatHex(dev.custos.core.macaroon.MacaroonId.decode(
+        dev.custos.core.macaroon.Macaroon.decode(HexFormat.of().parseHex(operator)).identifier()).storageId());
+    var sameCredential = client.stub(operator).bakeMacaroon(approvingBake().setRootKeyId(own).build());
+    assertThat(sameCredential.getRootKeyId()).isEqualTo(own);
+    // Read-only and signing macaroons are still baked under fresh ids.
+    var reader = client.stub(operator).bakeMacaroon(BakeMacaroonRequest.newBuilder()
+        .addPermissions(MacaroonPermission.newBuilder().setEntity("approval").setAction("read")).build());
+    assertThat(reader.getRootKeyId()).isNotEqualTo(own);
   }
 
   @Test

@@ -110,7 +110,12 @@ class RemoteQuorumCommandsTest {
     }
     rpcServer = "127.0.0.1:" + serving.server().port();
     courier = tmp.resolve("courier.macaroon");
-    Result baked = remote("macaroon", "bake", "--preset", "admin", "--label", "courier", "--out", courier.toString());
+    // Under an admin set an approval-capable macaroon for another person is baked on the node, not over the API.
+    Result refused = remote("macaroon", "bake", "--preset", "admin", "--label", "courier", "--out", courier.toString());
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.REFUSED);
+    assertThat(refused.stderr()).contains("an admin set exists");
+    Result baked = cli("macaroon", "bake", "--data-dir", dir.toString(), "--passphrase-env", "PW", "--preset", "admin", "--label", "courier",
+        "--out", courier.toString());
     assertThat(baked.exitCode()).as(baked.stderr()).isZero();
 
     // The first policy: proposed and approved remotely.

@@ -47,6 +47,9 @@ import java.util.Set;
  * discharge requirement could not be carried over).
  */
 final class MacaroonCalls {
+  /** Permissions that hand in approvals or proposals. */
+  private static final Set<Permission> APPROVING = Set.of(Permission.parse("admin:write"), Permission.parse("approval:write"));
+
   private final Node node;
 
   MacaroonCalls(Node node) {
@@ -92,6 +95,7 @@ final class MacaroonCalls {
     }
     caveats.addAll(requested);
     MacaroonId id = identifier(caller);
+    requireOwnRootKeyUnderQuorum(ops, under, id);
     Verification.Granted baker = new Verification.Granted(id, Set.copyOf(id.ops()), MacaroonConstraints.NONE);
     BakedMacaroon baked;
     try {
@@ -100,6 +104,25 @@ final class MacaroonCalls {
       throw new RpcFailure.PermissionDenied(e.getMessage());
     }
     return BakeMacaroonResponse.newBuilder().setMacaroon(baked.macaroon().toHex()).setRootKeyId(baked.rootKeyId().toHex()).build();
+  }
+
+  /**
+   * Once an admin set exists, a macaroon that can hand in approvals ({@code admin:write} or
+   * {@code approval:write}) is baked only under the caller's own root key id: it is then the same
+   * credential ({@code macaroon:<id>}) as its baker, so baking cannot mint a second identity that
+   * sidesteps the self-approval rule (docs/approvals.md, "Root keys and macaroons").
+   */
+  private void requireOwnRootKeyUnderQuorum(Set<Permission> ops, Optional<RootKeyId> under, MacaroonId caller) throws StoreException {
+    if (ops.stream().noneMatch(APPROVING::contains)) {
+      return;
+    }
+    String own = HexFormat.of().formatHex(caller.storageId());
+    if (under.map(RootKeyId::toHex).filter(own::equals).isPresent() || !node.quorum().adminQuorum()) {
+      return;
+    }
+    throw new RpcFailure.PermissionDenied("an admin set exists: a macaroon with admin:write or approval:write is baked only under"
+        + " the caller's own root key id (root_key_id " + own + "), so that it stays the caller's credential for the"
+        + " self-approval rule; bake one for another person on the node (custos macaroon bake)");
   }
 
   ListMacaroonIdsResponse listIds() throws StoreException {
