@@ -2,6 +2,8 @@ package dev.custos.server.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.core.approval.QuorumTag;
+import dev.custos.service.approval.ApprovalException;
 import dev.custos.store.StoreException;
 import dev.custos.store.StoreUncheckedException;
 import io.grpc.Status;
@@ -45,5 +47,21 @@ class StatusMapperTest {
     assertThat(s.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(s.getStatus().getDescription()).isEqualTo("denied by policy: policy-a: too much; policy-b: too fast");
     assertThat(s.getTrailers().getAll(StatusMapper.POLICY_TAGS)).containsExactly("policy-a", "policy-b");
+  }
+
+  @Test
+  void quorumFailuresMapByKindAndARefusalCarriesItsTag() {
+    StatusException refused = StatusMapper.toStatus(new ApprovalException(QuorumTag.EXPIRED, "approval-expired: request ab expired"));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(refused.getStatus().getDescription()).isEqualTo("approval refused: approval-expired: request ab expired");
+    assertThat(refused.getTrailers().get(StatusMapper.APPROVAL_REFUSAL)).isEqualTo("approval-expired");
+    assertThat(refused.getTrailers().containsKey(StatusMapper.POLICY_TAGS)).isFalse();
+    assertThat(StatusMapper.toStatus(new ApprovalException(ApprovalException.Kind.NOT_FOUND, "no proposal")).getStatus().getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(StatusMapper.toStatus(new ApprovalException(ApprovalException.Kind.INVALID, "bad set")).getStatus().getCode())
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    StatusException closed = StatusMapper.toStatus(new ApprovalException(ApprovalException.Kind.CLOSED, "proposal ab is REJECTED"));
+    assertThat(closed.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(closed.getStatus().getDescription()).isEqualTo("proposal ab is REJECTED");
   }
 }
