@@ -7,6 +7,8 @@ import dev.custos.cli.client.RemoteCommand;
 import dev.custos.cli.client.RpcOptions;
 import dev.custos.cli.client.UnlockCommand;
 import dev.custos.cli.commands.DescriptorsCommand;
+import dev.custos.cli.cosigner.CosignerCommand;
+import dev.custos.cli.cosigner.ThresholdCommand;
 import dev.custos.cli.commands.InitCommand;
 import dev.custos.cli.commands.MacaroonCommand;
 import dev.custos.cli.commands.PolicyCommand;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
         AdminCommand.class, ApprovalsCommand.class, ChannelsCommand.class, VersionCommand.class,
-        WalkthroughCommand.class, ServeCommand.class, UnlockCommand.class, GetInfoCommand.class, RemoteCommand.class})
+        WalkthroughCommand.class, ServeCommand.class, UnlockCommand.class, GetInfoCommand.class, RemoteCommand.class,
+        CosignerCommand.class, ThresholdCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;
 

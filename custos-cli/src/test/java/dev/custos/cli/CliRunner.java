@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Runs the custos command in-process with captured streams and a controlled environment. */
-final class CliRunner {
-  final Map<String, String> env = new HashMap<>();
+public final class CliRunner {
+  public final Map<String, String> env = new HashMap<>();
   /** The fixed time every run sees; tests may move it. */
   Instant now = Instant.parse("2026-11-23T12:00:00Z");
 
-  record Result(int exitCode, String stdout, String stderr) {}
+  public record Result(int exitCode, String stdout, String stderr) {}
 
-  Result run(String... args) {
+  public Result run(String... args) {
     return runWithStdin(new byte[0], args);
   }
 

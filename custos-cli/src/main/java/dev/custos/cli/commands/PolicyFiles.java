@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads and validates a policy file for the policy commands. */
-final class PolicyFiles {
+public final class PolicyFiles {
   static final long MAX_BYTES = 1024 * 1024;
 
   private PolicyFiles() {}
 
-  static PolicyFile read(Path file, Network network) throws CliException {
+  public static PolicyFile read(Path file, Network network) throws CliException {
     String text;
     try {
       if (!Files.isRegularFile(file)) {

@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Reading and writing PSBT files; {@code -} is stdin or stdout. */
-final class PsbtFiles {
+public final class PsbtFiles {
   /** Larger inputs are refused before parsing (a PSBT for a 400 kWU transaction is far smaller). */
   static final int MAX_PSBT_BYTES = 16 * 1024 * 1024;
 
   private PsbtFiles() {}
 
-  static Psbt read(CliContext ctx, String in) throws CliException {
+  public static Psbt read(CliContext ctx, String in) throws CliException {
     byte[] bytes;
     try {
       bytes = in.equals("-") ? ctx.stdin().readNBytes(MAX_PSBT_BYTES + 1) : readFile(Path.of(in));
@@ -47,7 +47,7 @@ final class PsbtFiles {
   }
 
   /** Writes base64; a file is replaced atomically so readers never see half a PSBT. */
-  static void writeBase64(CliContext ctx, String out, Psbt psbt) throws CliException {
+  public static void writeBase64(CliContext ctx, String out, Psbt psbt) throws CliException {
     byte[] text = (PsbtCodec.toBase64(psbt) + "\n").getBytes(StandardCharsets.US_ASCII);
     if (out.equals("-")) {
       ctx.stdout().write(text, 0, text.length);

@@ -34,7 +34,7 @@ public final class DkgCertificate {
    * @throws FrostException {@code INVALID_CERTIFICATE} (culprit: the signer) unless the signature
    *     verifies for {@code signerKey} over {@code transcriptHash}
    */
-  void verify(IdentityPublicKey signerKey, byte[] transcriptHash) throws FrostException {
+  public void verify(IdentityPublicKey signerKey, byte[] transcriptHash) throws FrostException {
     if (!SECP.verifySchnorr(signature, message(transcriptHash), signerKey.encode())) {
       throw new FrostException(FrostException.Kind.INVALID_CERTIFICATE,
           "certificate of " + signer + " does not verify for its identity key over our transcript", signer);

@@ -19,14 +19,11 @@ import dev.custos.proto.v1.CommitRequest;
 import dev.custos.proto.v1.CosignerGrpc;
 import dev.custos.proto.v1.SignRequest;
 import dev.custos.proto.v1.SignResponse;
-import dev.custos.server.tls.PinnedCertificates;
 import dev.custos.server.tls.TlsIdentity;
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.secp256k1.Secp256k1;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.TlsChannelCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -36,7 +33,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -86,10 +82,7 @@ public final class ThresholdCoordinator implements AutoCloseable {
         throw new IllegalArgumentException("cosigner " + c.identifier() + " has no verifying share in the group");
       }
       members.put(c.identifier(), c);
-      TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
-          .keyManager(client.certificate().toFile(), client.privateKey().toFile())
-          .trustManager(new PinnedCertificates(Set.of(c.certificateSha256())));
-      channels.put(c.identifier(), NettyChannelBuilder.forAddress(c.host(), c.port(), tls.build()).build());
+      channels.put(c.identifier(), PinnedChannel.to(c.host(), c.port(), c.certificateSha256(), client));
     }
   }
 

@@ -30,7 +30,9 @@ public enum CosignerRefusal {
   /** The cosigner's own policy did not allow the spend (DENY or PENDING_APPROVAL); its tags follow. */
   POLICY_DENIED("cosigner-policy-denied"),
   /** The computed share did not verify against this cosigner's verifying share; nothing released. */
-  SHARE_INVALID("cosigner-share-invalid");
+  SHARE_INVALID("cosigner-share-invalid"),
+  /** A DKG request this participant refused: another ceremony, a bad package, envelope or certificate (the FROST error kind follows). */
+  DKG_REFUSED("cosigner-dkg-refused");
 
   private final String tag;
 
