@@ -99,7 +99,7 @@ public final class Node implements AutoCloseable {
     UnlockedKeys opened;
     try (PassphraseSealer sealer = PassphraseSealer.forUnsealing(passphrase)) {
       ExtendedPrivateKey master = keystore.unlock(sealer);
-      opened = UnlockedKeys.of(master);
+      opened = UnlockedKeys.of(master, keystore.wallet().accounts());
     }
     try {
       store.write(tx -> AuditTrail.append(tx, clock.instant(), AuditType.KEY_UNLOCK.wireName(),

@@ -4,7 +4,6 @@ import dev.custos.core.policy.Finding;
 import dev.custos.core.policy.PolicyTag;
 import dev.custos.core.psbt.Psbt;
 import dev.custos.core.psbt.PsbtCodec;
-import dev.custos.core.sign.HdSigningKeys;
 import dev.custos.core.sign.SigningRefusedException;
 import dev.custos.core.sign.SigningResult;
 import dev.custos.proto.v1.CheckPsbtRequest;
@@ -48,7 +47,7 @@ final class PsbtCalls {
     UnlockedKeys keys = node.keys();
     WalletContext wallet = node.wallet().context();
     Caller caller = Caller.current();
-    SignOutcome o = node.workflow().sign(psbt, wallet, new HdSigningKeys(keys.master()), keys.auditKey(), caller.credential(),
+    SignOutcome o = node.workflow().sign(psbt, wallet, keys.signingKeys(), keys.auditKey(), caller.credential(),
         caller.constraints());
     return switch (o.decision().verdict()) {
       case ALLOW -> signed(o);
