@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * What the seed opens while the server is unlocked: the master key, the signing keys derived from
  * it once ({@link BranchSigningKeys}, so that a request does not derive from the master), the
- * audit key (checkpoints) and the vault of the macaroon root keys (verifying and baking
- * macaroons). Closed (zeroized) when the server stops, after the last call has finished.
+ * audit key (checkpoints), the vault of the macaroon root keys (baking macaroons) and the root
+ * keys it has opened ({@link OpenedRootKeys}, verifying macaroons). Closed (zeroized) when the
+ * server stops, after the last call has finished.
  */
-public record UnlockedKeys(ExtendedPrivateKey master, BranchSigningKeys signingKeys, AuditKey auditKey, RootKeyVault rootKeyVault)
-    implements AutoCloseable {
+public record UnlockedKeys(ExtendedPrivateKey master, BranchSigningKeys signingKeys, AuditKey auditKey, RootKeyVault rootKeyVault,
+    OpenedRootKeys openedRootKeys) implements AutoCloseable {
   /**
    * Derives the signing keys of {@code accounts}, the audit key and the root-key vault from {@code
    * master}, which this object then owns.
@@ -24,7 +25,8 @@ public record UnlockedKeys(ExtendedPrivateKey master, BranchSigningKeys signingK
     try {
       signing = BranchSigningKeys.derive(master, accounts);
       audit = AuditKey.derive(master);
-      return new UnlockedKeys(master, signing, audit, RootKeyVault.derive(master));
+      RootKeyVault vault = RootKeyVault.derive(master);
+      return new UnlockedKeys(master, signing, audit, vault, new OpenedRootKeys(vault));
     } catch (RuntimeException e) {
       if (audit != null) {
         audit.close();
@@ -39,6 +41,7 @@ public record UnlockedKeys(ExtendedPrivateKey master, BranchSigningKeys signingK
 
   @Override
   public void close() {
+    openedRootKeys.close();
     rootKeyVault.close();
     auditKey.close();
     signingKeys.close();
