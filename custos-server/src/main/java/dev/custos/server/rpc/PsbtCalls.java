@@ -37,7 +37,7 @@ final class PsbtCalls {
   CheckPsbtResponse check(CheckPsbtRequest request) throws StoreException {
     Psbt psbt = PsbtField.parse(request.getPsbt());
     Caller caller = Caller.current();
-    SignOutcome o = node.workflow().check(psbt, node.wallet().context(), caller.credential(), caller.constraints());
+    SignOutcome o = node.workflow().check(psbt, node.walletContext(), caller.credential(), caller.constraints());
     return CheckPsbtResponse.newBuilder().setDecision(ProtoViews.decision(o.decision())).setAnalysis(ProtoViews.summary(o.analysis()))
         .setReplayed(o.replayed()).build();
   }
@@ -45,7 +45,7 @@ final class PsbtCalls {
   SignPsbtResponse sign(SignPsbtRequest request) throws StoreException, SigningRefusedException, NothingToSignException {
     Psbt psbt = PsbtField.parse(request.getPsbt());
     UnlockedKeys keys = node.keys();
-    WalletContext wallet = node.wallet().context();
+    WalletContext wallet = node.walletContext();
     Caller caller = Caller.current();
     SignOutcome o = node.workflow().sign(psbt, wallet, keys.signingKeys(), keys.auditKey(), caller.credential(),
         caller.constraints());
