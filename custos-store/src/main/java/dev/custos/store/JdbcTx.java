@@ -26,7 +26,7 @@ final class JdbcTx implements WriteTx {
   private static final String DECISION = "SELECT verdict, tags, reasons, credential, amount_sat, policy_version, decided_at_us"
       + " FROM decisions WHERE wallet_id = ? AND txid = ?";
   private static final String INSERT_DECISION = "INSERT INTO decisions (wallet_id, txid, verdict, tags, reasons, credential, amount_sat,"
-      + " policy_version, decided_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " policy_version, decided_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wallet_id, txid) DO NOTHING";
   private static final String APPROVALS = "SELECT id, wallet_id, txid, psbt_base64, credential, amount_sat, tags, created_at_us, status"
       + " FROM pending_approvals ORDER BY created_at_us, id";
   private static final String INSERT_APPROVAL = "INSERT INTO pending_approvals (id, wallet_id, txid, psbt_base64, credential, amount_sat,"
@@ -110,9 +110,7 @@ final class JdbcTx implements WriteTx {
 
   @Override
   public void recordDecision(RecordedDecision d) throws StoreException {
-    if (decision(d.walletId(), d.unsignedTxid()).isPresent()) {
-      throw new StoreException("record decision: wallet " + d.walletId() + " already has a decision for " + d.unsignedTxid());
-    }
+    // One statement: the primary key (wallet_id, txid) refuses a second decision, reported below.
     try {
       PreparedStatement insert = session().prepare(INSERT_DECISION);
       insert.setString(1, d.walletId());
@@ -124,7 +122,9 @@ final class JdbcTx implements WriteTx {
       insert.setLong(7, d.amountSat());
       insert.setLong(8, d.policyVersion());
       insert.setLong(9, EpochMicros.floor(d.decidedAt()));
-      insert.executeUpdate();
+      if (insert.executeUpdate() == 0) {
+        throw new StoreException("record decision: wallet " + d.walletId() + " already has a decision for " + d.unsignedTxid());
+      }
     } catch (SQLException e) {
       throw JdbcFailure.of("record decision", e);
     }

@@ -17,6 +17,7 @@ import dev.custos.service.policyfile.PolicyFile;
 import dev.custos.service.policyfile.PolicyFileException;
 import dev.custos.service.signing.PolicyParser;
 import dev.custos.service.signing.SigningWorkflow;
+import dev.custos.service.signing.WalletContext;
 import dev.custos.store.Store;
 import dev.custos.store.StoreException;
 import dev.custos.store.StoreFactory;
@@ -44,10 +45,12 @@ public final class Node implements AutoCloseable {
   private final Clock clock;
   private final SecureRandom random;
   private final SigningWorkflow workflow;
+  private final WalletContext walletContext;
   private volatile UnlockedKeys keys;
 
   private Node(Keystore keystore, NodeConfig config, Store store, Clock clock, SecureRandom random, SigningWorkflow workflow) {
     this.keystore = keystore;
+    this.walletContext = keystore.wallet().context();
     this.config = config;
     this.store = store;
     this.clock = clock;
@@ -100,7 +103,7 @@ public final class Node implements AutoCloseable {
     UnlockedKeys opened;
     try (PassphraseSealer sealer = PassphraseSealer.forUnsealing(passphrase)) {
       ExtendedPrivateKey master = keystore.unlock(sealer);
-      opened = UnlockedKeys.of(master);
+      opened = UnlockedKeys.of(master, keystore.wallet().accounts());
     }
     try {
       store.write(tx -> AuditTrail.append(tx, clock.instant(), AuditType.KEY_UNLOCK.wireName(),
@@ -126,6 +129,11 @@ public final class Node implements AutoCloseable {
 
   public WalletFile wallet() {
     return keystore.wallet();
+  }
+
+  /** The wallet every signing request is for, built once from {@code wallet.json}. */
+  public WalletContext walletContext() {
+    return walletContext;
   }
 
   public Path dataDir() {

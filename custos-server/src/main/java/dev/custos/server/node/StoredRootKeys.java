@@ -11,7 +11,9 @@ import java.util.function.Function;
 
 /**
  * The macaroon root keys of a node, as the macaroon authenticator asks for them: the sealed key
- * stored under a root key id, opened with the node's vault, as a fresh copy the verifier closes.
+ * stored under a root key id, read from the store on every call (so a deletion by any process
+ * revokes at once), opened with the node's vault (once per key while unlocked, {@link
+ * OpenedRootKeys}), as a fresh copy the verifier closes.
  * Empty when the id is unknown or deleted (revoked), and while the node is locked (the vault
  * derives from the seed; the lock gate refuses calls before they get here). A stored key that does
  * not open fails closed as a store error.
@@ -33,9 +35,10 @@ public final class StoredRootKeys implements Function<byte[], Optional<SecretByt
     try {
       Optional<StoredRootKey> row = node.store().read(tx -> tx.macaroonRootKey(id.get().bytes()));
       if (row.isEmpty()) {
+        keys.get().openedRootKeys().forget(id.get());
         return Optional.empty();
       }
-      return Optional.of(keys.get().rootKeyVault().unseal(id.get(), row.get().ciphertext()));
+      return Optional.of(keys.get().openedRootKeys().open(id.get(), row.get().ciphertext()));
     } catch (StoreException e) {
       throw new StoreUncheckedException(e);
     } catch (RootKeyUnsealException e) {

@@ -142,6 +142,7 @@ final class MacaroonCalls {
       throw new RpcFailure.InvalidArgument("root_key_id", e.getMessage());
     }
     boolean deleted = new RootKeyRegistry(node.store(), node.clock()).revoke(id, Caller.current().credential());
+    node.unlockedKeys().ifPresent(keys -> keys.openedRootKeys().forget(id));
     return DeleteMacaroonIdResponse.newBuilder().setDeleted(deleted).build();
   }
 

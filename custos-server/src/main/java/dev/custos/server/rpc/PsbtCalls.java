@@ -4,7 +4,6 @@ import dev.custos.core.policy.Finding;
 import dev.custos.core.policy.PolicyTag;
 import dev.custos.core.psbt.Psbt;
 import dev.custos.core.psbt.PsbtCodec;
-import dev.custos.core.sign.HdSigningKeys;
 import dev.custos.core.sign.SigningRefusedException;
 import dev.custos.core.sign.SigningResult;
 import dev.custos.proto.v1.CheckPsbtRequest;
@@ -38,7 +37,7 @@ final class PsbtCalls {
   CheckPsbtResponse check(CheckPsbtRequest request) throws StoreException {
     Psbt psbt = PsbtField.parse(request.getPsbt());
     Caller caller = Caller.current();
-    SignOutcome o = node.workflow().check(psbt, node.wallet().context(), caller.credential(), caller.constraints());
+    SignOutcome o = node.workflow().check(psbt, node.walletContext(), caller.credential(), caller.constraints());
     return CheckPsbtResponse.newBuilder().setDecision(ProtoViews.decision(o.decision())).setAnalysis(ProtoViews.summary(o.analysis()))
         .setReplayed(o.replayed()).build();
   }
@@ -46,9 +45,9 @@ final class PsbtCalls {
   SignPsbtResponse sign(SignPsbtRequest request) throws StoreException, SigningRefusedException, NothingToSignException {
     Psbt psbt = PsbtField.parse(request.getPsbt());
     UnlockedKeys keys = node.keys();
-    WalletContext wallet = node.wallet().context();
+    WalletContext wallet = node.walletContext();
     Caller caller = Caller.current();
-    SignOutcome o = node.workflow().sign(psbt, wallet, new HdSigningKeys(keys.master()), keys.auditKey(), caller.credential(),
+    SignOutcome o = node.workflow().sign(psbt, wallet, keys.signingKeys(), keys.auditKey(), caller.credential(),
         caller.constraints());
     return switch (o.decision().verdict()) {
       case ALLOW -> signed(o);

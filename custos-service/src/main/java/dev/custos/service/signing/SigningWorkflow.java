@@ -120,7 +120,8 @@ public final class SigningWorkflow {
         return new SignOutcome(replayed(tx, earlier.get(), psbt, analysis, wallet, credential, now, caveats), analysis,
             Optional.empty(), true);
       }
-      return new SignOutcome(decide(tx, psbt, analysis, wallet, credential, now, caveats), analysis, Optional.empty(), false);
+      return new SignOutcome(decide(tx, tx.currentPolicy(), psbt, analysis, wallet, credential, now, caveats), analysis,
+          Optional.empty(), false);
     });
   }
 
@@ -230,8 +231,9 @@ public final class SigningWorkflow {
       AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "still pending"));
       return new Authorization(d, analysis, true, requestId(gate));
     }
-    Decision d = decide(tx, psbt, analysis, wallet, credential, now, caveats);
-    long policyVersion = tx.currentPolicy().map(AppliedPolicy::version).orElse(0L);
+    Optional<AppliedPolicy> applied = tx.currentPolicy();
+    Decision d = decide(tx, applied, psbt, analysis, wallet, credential, now, caveats);
+    long policyVersion = applied.map(AppliedPolicy::version).orElse(0L);
     AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d, "policy v" + policyVersion));
     if (d.verdict() != Verdict.DENY) {
       tx.recordDecision(new RecordedDecision(wallet.walletId(), txid, d.verdict(),
@@ -278,10 +280,10 @@ public final class SigningWorkflow {
     lastCheckpoint.saw(checkpoint);
   }
 
-  /** The policy decision, narrowed by the credential's caveats. */
-  private Decision decide(ReadTx tx, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet, String credential, Instant now,
-      MacaroonConstraints caveats) throws StoreException {
-    Optional<Policy> policy = tx.currentPolicy().map(p -> policies.parse(p.text()));
+  /** The decision under {@code applied} (read once by the caller, in {@code tx}), narrowed by the credential's caveats. */
+  private Decision decide(ReadTx tx, Optional<AppliedPolicy> applied, Psbt psbt, PsbtAnalysis analysis, WalletContext wallet,
+      String credential, Instant now, MacaroonConstraints caveats) throws StoreException {
+    Optional<Policy> policy = applied.map(p -> policies.parse(p.text()));
     SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
     Decision d;
     try {
