@@ -231,6 +231,44 @@ class CosignerTest {
   }
 
   @Test
+  void twoConcurrentRoundTwosOnOneNonceReleaseOneShare() throws Exception {
+    byte[] s = session();
+    byte[] psbt = psbt(0);
+    SigningCommitments c1 = cosigners.get(1).commit(s, psbt, 0, BIP86);
+    SigningCommitments c2 = cosigners.get(2).commit(s, psbt, 0, BIP86);
+    SigningCommitments c3 = cosigners.get(3).commit(s, psbt, 0, BIP86);
+    byte[] m = sighash(psbt);
+    List<SigningPackage> packages = List.of(new SigningPackage(List.of(c1, c2), m), new SigningPackage(List.of(c1, c3), m));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<SignatureShare>> attempts = new ArrayList<>();
+      for (SigningPackage pkg : packages) {
+        attempts.add(pool.submit(() -> {
+          start.await();
+          return sign(1, s, psbt, pkg);
+        }));
+      }
+      start.countDown();
+      int released = 0;
+      for (var attempt : attempts) {
+        try {
+          attempt.get();
+          released++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOfSatisfying(CosignerRefusedException.class,
+              r -> assertThat(r.refusal()).isEqualTo(CosignerRefusal.NONCE_USED));
+        }
+      }
+      assertThat(released).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    long releases = stores.get(1).read(tx -> tx.auditRecords(0, 100)).stream().filter(r -> r.type().equals("frost.share.release")).count();
+    assertThat(releases).isEqualTo(1);
+  }
+
+  @Test
   void aCrashBetweenRoundsKeepsTheNonceBoundAndSingleUse() throws Exception {
     byte[] s = session();
     byte[] psbt = psbt(0);
