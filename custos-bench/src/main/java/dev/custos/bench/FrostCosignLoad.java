@@ -49,9 +49,10 @@ import java.util.TreeMap;
  * Issue 6 "Performance": 2-of-3 FROST signing over loopback TLS with durable nonce state. Three
  * cosigner servers (pinned mutual TLS, one SQLite store each, their own policy) and the
  * {@link ThresholdCoordinator} in one JVM; every signature is a full session on a distinct PSBT:
- * two parallel Commit calls (sealed nonces stored UNUSED), two parallel Sign calls (policy
- * decision and debit, nonces marked USED, share verified, release audited: four store commits
- * per cosigner), share verification, aggregation and libsecp256k1 BIP340 verification.
+ * two parallel Commit calls (sealed nonces stored UNUSED: one store commit per cosigner), two
+ * parallel Sign calls (share computed and verified in memory, then one store commit per cosigner:
+ * policy decision and debit, nonces marked USED, release audited), share verification,
+ * aggregation and libsecp256k1 BIP340 verification.
  *
  * <p>Usage: {@code FrostCosignLoad [signatures]} (default 300, after 30 warm-up signatures),
  * sequential, one session at a time. Reports p50/p99/max latency and signatures per second.

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (three {@code cosigner dkg} runs and one {@code threshold dkg}), policy, two served cosigners
  * and {@code threshold sign} (the signature judged by bitcoin-kmp's script interpreter); then the
  * bad inputs: a second init, a wrong passphrase, no share yet, a missing, tampered or re-pinned
- * group file, a cosigner refusing by its policy.
+ * group file (a swapped pin does not verify), a cosigner refusing by its policy.
  */
 class CosignerCliTest {
   private static final String OPEN = "version: 1\nlimits:\n  max-per-transaction: 0.01 BTC\n  velocity:\n"
@@ -146,16 +146,23 @@ class CosignerCliTest {
     Path repinned = Files.writeString(tmp.resolve("repinned.json"), json.replace(pin2, "11".repeat(32)));
     CliRunner.Result unpinned = cli.run("threshold", "sign", "--in", psbt.toString(), "--out", tmp.resolve("z").toString(),
         "--group", repinned.toString(), "--tls-dir", dir(1).toString());
-    assertThat(unpinned.exitCode()).isEqualTo(3);
-    assertThat(unpinned.stderr()).contains("Identifier[2]: UNAVAILABLE");
+    // The pins are in the certified transcript: the swapped one fails verification, before any connection.
+    assertThat(unpinned.exitCode()).isEqualTo(2);
+    assertThat(unpinned.stderr()).contains("group file does not verify").contains("Identifier[1]");
     assertThat(tmp.resolve("z")).doesNotExist();
     assertThat(pin3).hasSize(64);
 
     Path ownGroup = dir(3).resolve("group.json");
-    Files.writeString(ownGroup, Files.readString(ownGroup).replace("\"port\" : " + ports[2], "\"port\" : " + freePort()));
+    String own = Files.readString(ownGroup);
+    Files.writeString(ownGroup, own.replace("\"port\" : " + ports[2], "\"port\" : " + freePort()));
     CliRunner.Result edited = cli.run("cosigner", "serve", "--data-dir", dir(3).toString(), "--passphrase-env", "PW3");
     assertThat(edited.exitCode()).isEqualTo(2);
-    assertThat(edited.stderr()).contains("not the one this share was sealed with");
+    assertThat(edited.stderr()).contains("group file does not verify");
+    // The same group in other bytes verifies, but the share is bound to the exact file.
+    Files.writeString(ownGroup, own + "\n");
+    CliRunner.Result reformatted = cli.run("cosigner", "serve", "--data-dir", dir(3).toString(), "--passphrase-env", "PW3");
+    assertThat(reformatted.exitCode()).isEqualTo(2);
+    assertThat(reformatted.stderr()).contains("not the one this share was sealed with");
 
     Path strict = Files.writeString(tmp.resolve("strict.yaml"), STRICT);
     assertThat(cli.run("cosigner", "policy", "--data-dir", dir(2).toString(), "--file", strict.toString()).exitCode()).isZero();

@@ -68,7 +68,7 @@ public final class DkgCeremony {
     private final DkgCertificate certificate;
     private boolean done;
 
-    private Unconfirmed(Dkg.Result result, byte[] transcriptHash, DkgCertificate certificate) {
+    Unconfirmed(Dkg.Result result, byte[] transcriptHash, DkgCertificate certificate) {
       this.result = result;
       this.transcriptHash = transcriptHash;
       this.certificate = certificate;
@@ -157,27 +157,8 @@ public final class DkgCeremony {
       if (!MessageDigest.isEqual(transcript, sent.transcriptHash())) {
         throw new FrostException(FrostException.Kind.TRANSCRIPT_MISMATCH, "round-one packages changed between rounds two and three");
       }
-      Map<Identifier, EncryptedShare> bySender = new TreeMap<>();
-      for (EncryptedShare envelope : received) {
-        if (envelope.sender().equals(self) || !context.participants().containsKey(envelope.sender())) {
-          throw new FrostException(FrostException.Kind.INVALID_ENCRYPTED_SHARE,
-              "share envelope from " + envelope.sender() + ", who is not another participant");
-        }
-        if (bySender.put(envelope.sender(), envelope) != null) {
-          throw new FrostException(FrostException.Kind.INVALID_ENCRYPTED_SHARE,
-              "two share envelopes from " + envelope.sender(), envelope.sender());
-        }
-      }
-      TreeSet<Identifier> missing = new TreeSet<>(others(all).keySet());
-      missing.removeAll(bySender.keySet());
-      if (!missing.isEmpty()) {
-        throw new FrostException(FrostException.Kind.INVALID_ENCRYPTED_SHARE, "no share envelope from " + missing, missing.first());
-      }
-      Map<Identifier, SigningShare> shares = new HashMap<>();
+      Map<Identifier, SigningShare> shares = openEnvelopes(context, self, identity, received, transcript);
       try {
-        for (var e : bySender.entrySet()) {
-          shares.put(e.getKey(), e.getValue().open(identity, self, context.identityOf(e.getKey()), transcript));
-        }
         Dkg.Result result = dkg.part3(secret, others(all), shares);
         return new Unconfirmed(result, transcript, DkgCertificate.sign(identity, self, transcript, random));
       } finally {
@@ -195,8 +176,13 @@ public final class DkgCeremony {
    *     invalid certificate
    */
   public CertifiedKey confirm(Unconfirmed pending, Collection<DkgCertificate> certificates) throws FrostException {
+    return confirm(context, pending, certificates);
+  }
+
+  /** {@link #confirm} for any ceremony over {@code context} (a DKG or a {@link RefreshCeremony}). */
+  static CertifiedKey confirm(DkgContext context, Unconfirmed pending, Collection<DkgCertificate> certificates) throws FrostException {
     if (pending.done) {
-      throw new IllegalStateException("pending DKG key was already confirmed, refused or closed");
+      throw new IllegalStateException("pending key was already confirmed, refused or closed");
     }
     try {
       Map<Identifier, DkgCertificate> bySigner = new TreeMap<>();
@@ -221,6 +207,41 @@ public final class DkgCeremony {
       return new CertifiedKey(pending.result.keyPackage(), pending.result.publicKeyPackage(), pending.transcriptHash);
     } catch (FrostException | RuntimeException e) {
       pending.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the envelopes addressed to {@code self}: exactly one from every other participant of
+   * {@code context}, sealed under {@code transcript}. The caller closes the returned shares.
+   */
+  static Map<Identifier, SigningShare> openEnvelopes(DkgContext context, Identifier self, IdentityKey identity,
+      Collection<EncryptedShare> received, byte[] transcript) throws FrostException {
+    Map<Identifier, EncryptedShare> bySender = new TreeMap<>();
+    for (EncryptedShare envelope : received) {
+      if (envelope.sender().equals(self) || !context.participants().containsKey(envelope.sender())) {
+        throw new FrostException(FrostException.Kind.INVALID_ENCRYPTED_SHARE,
+            "share envelope from " + envelope.sender() + ", who is not another participant");
+      }
+      if (bySender.put(envelope.sender(), envelope) != null) {
+        throw new FrostException(FrostException.Kind.INVALID_ENCRYPTED_SHARE,
+            "two share envelopes from " + envelope.sender(), envelope.sender());
+      }
+    }
+    TreeSet<Identifier> missing = new TreeSet<>(context.participants().keySet());
+    missing.remove(self);
+    missing.removeAll(bySender.keySet());
+    if (!missing.isEmpty()) {
+      throw new FrostException(FrostException.Kind.INVALID_ENCRYPTED_SHARE, "no share envelope from " + missing, missing.first());
+    }
+    Map<Identifier, SigningShare> shares = new HashMap<>();
+    try {
+      for (var e : bySender.entrySet()) {
+        shares.put(e.getKey(), e.getValue().open(identity, self, context.identityOf(e.getKey()), transcript));
+      }
+      return shares;
+    } catch (FrostException | RuntimeException e) {
+      shares.values().forEach(SigningShare::close);
       throw e;
     }
   }

@@ -11,27 +11,44 @@ import java.util.TreeMap;
 /**
  * What a DKG ceremony is about, agreed before it starts and identical for every participant: a
  * 32-byte ceremony id (fresh for each ceremony, so transcripts and share keys never repeat), the
- * threshold {@code t} and the participants with their pinned {@link IdentityPublicKey}s. Its
- * canonical {@link #encode() encoding} opens the transcript hash, so a participant that was told
- * another threshold, member or identity key computes a different transcript.
+ * threshold {@code t}, the participants with their pinned {@link IdentityPublicKey}s, and the
+ * application's own agreed data about the ceremony (opaque here; Custos puts a digest of the
+ * network and every member's TLS pin and address there). Its canonical {@link #encode()
+ * encoding} opens the transcript hash, so a participant that was told another threshold, member,
+ * identity key or application data computes a different transcript, and the certificates over it
+ * bind all of them.
  */
 public final class DkgContext {
   /** Upper bound on {@code n}, so every transcript field fits its 16-bit length. */
   public static final int MAX_PARTICIPANTS = 1000;
 
+  /** Upper bound on the application data, so it fits its 16-bit length. */
+  public static final int MAX_APPLICATION_DATA = 0xffff;
+
   private final byte[] ceremonyId;
   private final int minSigners;
   private final SortedMap<Identifier, IdentityPublicKey> participants;
+  private final byte[] applicationData;
+
+  /** A context without application data. */
+  public DkgContext(byte[] ceremonyId, int minSigners, Map<Identifier, IdentityPublicKey> participants) throws FrostException {
+    this(ceremonyId, minSigners, participants, new byte[0]);
+  }
 
   /**
    * @throws FrostException {@code INVALID_PARTICIPANTS} unless {@code 2 <= minSigners <= n <=
    *     MAX_PARTICIPANTS}, or
    *     when two participants share an identity key; {@code MALFORMED_ENCODING} unless the id has
-   *     32 bytes
+   *     32 bytes or the application data more than {@link #MAX_APPLICATION_DATA} bytes
    */
-  public DkgContext(byte[] ceremonyId, int minSigners, Map<Identifier, IdentityPublicKey> participants) throws FrostException {
+  public DkgContext(byte[] ceremonyId, int minSigners, Map<Identifier, IdentityPublicKey> participants, byte[] applicationData)
+      throws FrostException {
     if (ceremonyId == null || ceremonyId.length != 32) {
       throw new FrostException(FrostException.Kind.MALFORMED_ENCODING, "ceremony id must be 32 bytes");
+    }
+    if (applicationData == null || applicationData.length > MAX_APPLICATION_DATA) {
+      throw new FrostException(FrostException.Kind.MALFORMED_ENCODING,
+          "application data must be at most " + MAX_APPLICATION_DATA + " bytes");
     }
     int n = participants.size();
     if (minSigners < 2 || minSigners > n || n > MAX_PARTICIPANTS) {
@@ -44,6 +61,7 @@ public final class DkgContext {
     this.ceremonyId = ceremonyId.clone();
     this.minSigners = minSigners;
     this.participants = Collections.unmodifiableSortedMap(new TreeMap<>(participants));
+    this.applicationData = applicationData.clone();
   }
 
   public byte[] ceremonyId() {
@@ -63,6 +81,11 @@ public final class DkgContext {
     return participants;
   }
 
+  /** The application's agreed data about this ceremony (empty if none). */
+  public byte[] applicationData() {
+    return applicationData.clone();
+  }
+
   /** The pinned identity key of {@code id}. */
   public IdentityPublicKey identityOf(Identifier id) throws FrostException {
     IdentityPublicKey key = participants.get(id);
@@ -73,8 +96,8 @@ public final class DkgContext {
   }
 
   /**
-   * {@code ceremonyId (32) || t (u16) || n (u16) || (identifier (32) || identity key (32))*} in
-   * ascending identifier order.
+   * {@code ceremonyId (32) || t (u16) || n (u16) || (identifier (32) || identity key (32))* ||
+   * u16 len || application data}, participants in ascending identifier order.
    */
   public byte[] encode() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -87,6 +110,9 @@ public final class DkgContext {
       out.writeBytes(id.encode());
       out.writeBytes(key.encode());
     });
+    out.write(applicationData.length >>> 8);
+    out.write(applicationData.length);
+    out.writeBytes(applicationData);
     return out.toByteArray();
   }
 

@@ -11,12 +11,13 @@ import java.util.TreeMap;
  * hash saw the same commitments, hence derive the same group key and verifying shares; it is the
  * associated data of every round-two share and what every participant certifies at the end.
  *
- * <p>{@code TaggedHash("custos/frost-dkg/transcript/v1", u16 len || contextString || context ||
+ * <p>{@code TaggedHash("custos/frost-dkg/transcript/v2", u16 len || contextString || context ||
  * (identifier (32) || u16 len || commitment || u16 len || proof of knowledge)*)}, ascending
  * identifiers, commitments as {@link VssCommitment#encode()}, proofs in the dialect's encoding.
+ * (v2: the context encoding ends with the application data; v1 had none.)
  */
 public final class DkgTranscript {
-  private static final String TAG = "custos/frost-dkg/transcript/v1";
+  private static final String TAG = "custos/frost-dkg/transcript/v2";
 
   private DkgTranscript() {}
 

@@ -198,6 +198,29 @@ class DkgCeremonyTest {
   }
 
   @Test
+  void aParticipantToldOtherApplicationDataIsDetectedByEveryoneElse() throws FrostException {
+    CeremonyHarness h = new CeremonyHarness(2, 3, RANDOM);
+    DkgContext told = new DkgContext(h.context.ceremonyId(), 2, h.context.participants(), new byte[] {1});
+    h.ceremonies.put(THREE, new DkgCeremony(CeremonyHarness.DIALECT, told, THREE));
+    h.runRound1();
+    assertThat(DkgTranscript.hash(CeremonyHarness.DIALECT, told, h.broadcasts()))
+        .isNotEqualTo(DkgTranscript.hash(CeremonyHarness.DIALECT, h.context, h.broadcasts()));
+    h.runRound2();
+    // Participant 3's share for 1 was sealed under its own transcript: 1 cannot open it.
+    assertThatThrownBy(() -> h.ceremonies.get(ONE).round3(h.identities.get(ONE), h.round2.get(ONE), h.broadcasts(), h.envelopesFor(ONE),
+        RANDOM)).isInstanceOfSatisfying(FrostException.class, e -> assertThat(e.culprit()).contains(THREE));
+  }
+
+  @Test
+  void contextRefusesOversizedApplicationData() throws FrostException {
+    IdentityPublicKey a = IdentityKey.random(RANDOM).publicKey();
+    IdentityPublicKey b = IdentityKey.random(RANDOM).publicKey();
+    assertThat(new DkgContext(random32(), 2, Map.of(ONE, a, TWO, b), new byte[65535]).applicationData()).hasSize(65535);
+    assertRefused(() -> new DkgContext(random32(), 2, Map.of(ONE, a, TWO, b), new byte[65536]), FrostException.Kind.MALFORMED_ENCODING,
+        null, "at most 65535 bytes");
+  }
+
+  @Test
   void contextRefusesBadThresholdsAndSharedIdentityKeys() throws FrostException {
     IdentityPublicKey a = IdentityKey.random(RANDOM).publicKey();
     IdentityPublicKey b = IdentityKey.random(RANDOM).publicKey();

@@ -30,6 +30,7 @@ import dev.custos.service.signing.WalletContext;
 import dev.custos.store.Store;
 import dev.custos.store.StoreException;
 import dev.custos.store.StoredFrostNonces;
+import dev.custos.store.WriteTx;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,15 +57,20 @@ import java.util.stream.Collectors;
  *   <li>the session's nonces must exist, be UNUSED and bound to this PSBT;
  *   <li>the package must carry this cosigner's commitment unchanged, at least {@code t}
  *       participants, all of them members of the group;
- *   <li>the policy ({@link SigningWorkflow#authorize}) must ALLOW; its decision and debit are
- *       committed to the store (a retry of the same transaction in a new session replays the
- *       ALLOW and never debits twice);
- *   <li>the nonces are marked USED in a committed store transaction;
- *   <li>only then is the share computed, verified against the cosigner's own verifying share,
- *       audited ({@code frost.share.release}) and returned.
+ *   <li>the share is computed and verified against the cosigner's own verifying share, in memory
+ *       only (nothing has left the process);
+ *   <li>one store transaction ({@link SigningWorkflow#authorize(dev.custos.core.psbt.Psbt,
+ *       dev.custos.service.signing.WalletContext, String, MacaroonConstraints, int,
+ *       SigningWorkflow.Release)}): the policy decision and, on ALLOW, its debit, the nonces
+ *       marked USED and the release audited ({@code frost.share.release}), committed together (a
+ *       retry of the same transaction in a new session replays the ALLOW and never debits twice);
+ *   <li>only after that commit, and only on ALLOW, is the share returned.
  * </ol>
- * A crash anywhere leaves a nonce either UNUSED and bound to this PSBT, or USED and never
- * restorable: a nonce never signs twice. The coordinator starts a new session after any failure.
+ * A crash or a failed commit anywhere leaves a nonce either UNUSED and bound to this PSBT (and no
+ * share released, nothing debited), or USED with its decision, debit and release record, never
+ * restorable: a nonce never signs twice, and a released share always has its USED mark. The
+ * coordinator starts a new session after any failure. One store commit per round, so two on a
+ * session's critical path.
  *
  * <p><b>Warning:</b> never run the same share on two stores (a copied data directory): the store
  * is what makes a nonce single-use.
@@ -163,17 +169,7 @@ public final class Cosigner implements AutoCloseable {
     }
     try (nonces) {
       checkPackage(pkg, nonces.commitments());
-      SigningWorkflow.Authorization granted = workflow.authorize(checked.psbt, wallet, credential, MacaroonConstraints.NONE, 1);
-      if (granted.decision().verdict() != Verdict.ALLOW) {
-        throw new CosignerRefusedException(CosignerRefusal.POLICY_DENIED, granted.decision().verdict() + " "
-            + granted.decision().findings().stream().filter(f -> f.effect() != Finding.Effect.WARN)
-                .map(f -> f.tag().value() + " (" + f.reason() + ")").collect(Collectors.joining(", ")));
-      }
-      try {
-        store.write(tx -> tx.markFrostNoncesUsed(sessionId, participant, checked.psbtHash, clock.instant()));
-      } catch (StoreException e) {
-        throw new CosignerRefusedException(CosignerRefusal.NONCE_USED, e.getMessage());
-      }
+      // Computed in memory only: it leaves this method after the commit below, or never.
       SignatureShare share;
       try {
         share = FROST.sign(pkg, nonces, outputKey);
@@ -181,11 +177,47 @@ public final class Cosigner implements AutoCloseable {
       } catch (FrostException e) {
         throw new CosignerRefusedException(CosignerRefusal.SHARE_INVALID, e.getMessage());
       }
-      String txid = granted.analysis().unsignedTxid();
-      store.write(tx -> AuditTrail.append(tx, clock.instant(), AuditType.FROST_SHARE_RELEASE.wireName(), Map.of(
-          "wallet", wallet.walletId(), "txid", txid, "credential", credential, "session", hex(sessionId),
-          "input", Integer.toString(inputIndex), "participants", pkg.participants().toString())));
+      Map<String, String> release = Map.of("wallet", wallet.walletId(), "credential", credential, "session", hex(sessionId),
+          "input", Integer.toString(inputIndex), "participants", pkg.participants().toString());
+      SigningWorkflow.Authorization granted;
+      try {
+        granted = workflow.authorize(checked.psbt, wallet, credential, MacaroonConstraints.NONE, 1, (tx, now, allowed) -> {
+          markUsed(tx, sessionId, participant, checked.psbtHash, now);
+          Map<String, String> fields = new java.util.HashMap<>(release);
+          fields.put("txid", allowed.analysis().unsignedTxid());
+          AuditTrail.append(tx, now, AuditType.FROST_SHARE_RELEASE.wireName(), fields);
+        });
+      } catch (NoncesTaken e) {
+        throw new CosignerRefusedException(CosignerRefusal.NONCE_USED, e.getMessage());
+      }
+      if (granted.decision().verdict() != Verdict.ALLOW) {
+        throw new CosignerRefusedException(CosignerRefusal.POLICY_DENIED, granted.decision().verdict() + " "
+            + granted.decision().findings().stream().filter(f -> f.effect() != Finding.Effect.WARN)
+                .map(f -> f.tag().value() + " (" + f.reason() + ")").collect(Collectors.joining(", ")));
+      }
       return share;
+    }
+  }
+
+  /**
+   * Marks the nonces USED inside the authorizing transaction. Writers are serialized, so the state
+   * read here is the one the update sees: a concurrent round two that already took them is refused
+   * as {@link NoncesTaken}, which rolls back this decision and debit with it.
+   */
+  private static void markUsed(WriteTx tx, byte[] sessionId, byte[] participant, byte[] psbtHash, java.time.Instant now)
+      throws StoreException {
+    Optional<StoredFrostNonces> current = tx.frostNonces(sessionId, participant);
+    if (current.isPresent() && current.get().state() == StoredFrostNonces.State.USED) {
+      throw new NoncesTaken("the nonces of session " + hex(sessionId) + " were USED at "
+          + current.get().usedAt().map(Object::toString).orElse("?"));
+    }
+    tx.markFrostNoncesUsed(sessionId, participant, psbtHash, now);
+  }
+
+  /** The nonces were taken by another round two between this one's read and its transaction. */
+  private static final class NoncesTaken extends StoreException {
+    NoncesTaken(String message) {
+      super(message);
     }
   }
 

@@ -19,8 +19,8 @@ public record GroupMember(int index, IdentityPublicKey identityKey, String tlsSh
     if (tlsSha256 == null || !tlsSha256.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("member " + index + ": tlsSha256 must be 64 lowercase hex digits");
     }
-    if (host.isEmpty() || port < 1 || port > 65535) {
-      throw new IllegalArgumentException("member " + index + ": address must be a host and a port in 1..65535");
+    if (host.isEmpty() || host.length() > 253 || port < 1 || port > 65535) {
+      throw new IllegalArgumentException("member " + index + ": address must be a host (1..253 characters) and a port in 1..65535");
     }
   }
 

@@ -187,9 +187,43 @@ public final class SigningWorkflow {
    */
   public Authorization authorize(Psbt psbt, WalletContext wallet, String credential, MacaroonConstraints caveats, int signatures)
       throws StoreException {
+    return authorize(psbt, wallet, credential, caveats, signatures, (tx, now, granted) -> {});
+  }
+
+  /**
+   * {@link #authorize(Psbt, WalletContext, String, MacaroonConstraints, int)} with the caller's
+   * release record in the same transaction: when the decision is ALLOW, {@code release} runs
+   * inside it, after the decision and debit and before the one commit. So the decision, the debit
+   * and whatever {@code release} writes (a FROST cosigner: its nonces marked USED and its release
+   * audit) are durable together or not at all; if {@code release} throws, nothing is committed —
+   * no decision, no debit — and the exception propagates. The caller must hand its signature out
+   * only after this returns ALLOW.
+   *
+   * <p>{@code release} may run on the store's writer thread: it should only read and write the
+   * store (compute signatures before calling this, as {@link #sign} does).
+   */
+  public Authorization authorize(Psbt psbt, WalletContext wallet, String credential, MacaroonConstraints caveats, int signatures,
+      Release release) throws StoreException {
     PsbtAnalysis analysis = PsbtAnalyzer.analyze(psbt, wallet.network(), Optional.of(wallet.view()));
     Map<String, String> requestFields = requestFields(wallet, analysis.unsignedTxid(), credential, analysis, signatures);
-    return store.write(tx -> authorizeIn(tx, effectiveNow(tx), psbt, analysis, wallet, credential, caveats, requestFields));
+    return store.write(tx -> {
+      Instant now = effectiveNow(tx);
+      Authorization granted = authorizeIn(tx, now, psbt, analysis, wallet, credential, caveats, requestFields);
+      if (granted.decision().verdict() == Verdict.ALLOW) {
+        release.recordIn(tx, now, granted);
+      }
+      return granted;
+    });
+  }
+
+  /** The caller's writes for an ALLOWed release, run inside {@link #authorize}'s transaction. */
+  @FunctionalInterface
+  public interface Release {
+    /**
+     * @param now the transaction's effective time (never below the store's high-water mark)
+     * @param granted the ALLOW decision being committed
+     */
+    void recordIn(WriteTx tx, Instant now, Authorization granted) throws StoreException;
   }
 
   /**

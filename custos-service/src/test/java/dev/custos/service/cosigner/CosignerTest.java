@@ -231,6 +231,44 @@ class CosignerTest {
   }
 
   @Test
+  void twoConcurrentRoundTwosOnOneNonceReleaseOneShare() throws Exception {
+    byte[] s = session();
+    byte[] psbt = psbt(0);
+    SigningCommitments c1 = cosigners.get(1).commit(s, psbt, 0, BIP86);
+    SigningCommitments c2 = cosigners.get(2).commit(s, psbt, 0, BIP86);
+    SigningCommitments c3 = cosigners.get(3).commit(s, psbt, 0, BIP86);
+    byte[] m = sighash(psbt);
+    List<SigningPackage> packages = List.of(new SigningPackage(List.of(c1, c2), m), new SigningPackage(List.of(c1, c3), m));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<SignatureShare>> attempts = new ArrayList<>();
+      for (SigningPackage pkg : packages) {
+        attempts.add(pool.submit(() -> {
+          start.await();
+          return sign(1, s, psbt, pkg);
+        }));
+      }
+      start.countDown();
+      int released = 0;
+      for (var attempt : attempts) {
+        try {
+          attempt.get();
+          released++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOfSatisfying(CosignerRefusedException.class,
+              r -> assertThat(r.refusal()).isEqualTo(CosignerRefusal.NONCE_USED));
+        }
+      }
+      assertThat(released).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    long releases = stores.get(1).read(tx -> tx.auditRecords(0, 100)).stream().filter(r -> r.type().equals("frost.share.release")).count();
+    assertThat(releases).isEqualTo(1);
+  }
+
+  @Test
   void aCrashBetweenRoundsKeepsTheNonceBoundAndSingleUse() throws Exception {
     byte[] s = session();
     byte[] psbt = psbt(0);
@@ -265,6 +303,75 @@ class CosignerTest {
     FrostSignature sig = FROST.aggregate(pkg, List.of(sign(1, s2, psbt, pkg), sign(2, s2, psbt, pkg)),
         keys.get(Identifier.of(1)).outputPublicKeyPackage());
     assertThat(bip340Verifies(sig, sighash(psbt))).isTrue();
+  }
+
+  @Test
+  void aFailedCommitOfRoundTwoReleasesNoShareAndLeavesTheNonceUnused() throws Exception {
+    byte[] s = session();
+    byte[] psbt = psbt(0);
+    SigningCommitments c1 = cosigners.get(1).commit(s, psbt, 0, BIP86);
+    SigningCommitments c2 = cosigners.get(2).commit(s, psbt, 0, BIP86);
+    SigningPackage pkg = new SigningPackage(List.of(c1, c2), sighash(psbt));
+    // Cosigner 1 on a store whose next commit fails after the work ran (disk full, I/O error).
+    Store real = stores.get(1);
+    CommitFails failing = new CommitFails(real);
+    SigningWorkflow workflow = new SigningWorkflow(failing, CosignerTest::parse, clock, random, 100);
+    CertifiedKey k = keys.get(Identifier.of(1));
+    Cosigner one = new Cosigner(new CertifiedKey(k.keyPackage(), k.publicKeyPackage(), k.transcriptHash()), failing, workflow,
+        GroupWallet.of(Network.REGTEST, outputKey), clock, random);
+    assertThatThrownBy(() -> one.sign(s, psbt, 0, BIP86, pkg, "coordinator:test"))
+        .isInstanceOf(dev.custos.store.StoreException.class).hasMessageContaining("commit failed");
+    assertThat(failing.failedCommits).isEqualTo(1);
+    // Nothing of that transaction is on disk: the nonces UNUSED, no decision, no debit, no release record.
+    byte[] participant = Identifier.of(1).encode();
+    assertThat(real.read(tx -> tx.frostNonces(s, participant)).orElseThrow().state()).isEqualTo(StoredFrostNonces.State.UNUSED);
+    List<String> types = new ArrayList<>();
+    for (var r : real.read(tx -> tx.auditRecords(0, 100))) {
+      types.add(r.type());
+    }
+    assertThat(types).doesNotContain("policy.decision", "frost.share.release");
+    String txid = dev.custos.core.analysis.PsbtAnalyzer.analyze(PsbtCodec.parse(psbt), Network.REGTEST, java.util.Optional.empty())
+        .unsignedTxid();
+    String wallet = GroupWallet.of(Network.REGTEST, outputKey).walletId();
+    java.util.Optional<dev.custos.store.RecordedDecision> decided = real.read(tx -> tx.decision(wallet, txid));
+    assertThat(decided).isEmpty();
+    // The session can still complete once the store commits again: the same nonce signs once.
+    FrostSignature sig = FROST.aggregate(pkg, List.of(sign(1, s, psbt, pkg), sign(2, s, psbt, pkg)),
+        keys.get(Identifier.of(1)).outputPublicKeyPackage());
+    assertThat(bip340Verifies(sig, sighash(psbt))).isTrue();
+    assertRefused(() -> sign(1, s, psbt, pkg), CosignerRefusal.NONCE_USED);
+  }
+
+  /** A store whose write transactions run their work, then fail to commit (rolled back). */
+  private static final class CommitFails implements Store {
+    private final Store real;
+    int failedCommits;
+
+    CommitFails(Store real) {
+      this.real = real;
+    }
+
+    @Override
+    public <T> T write(Work<dev.custos.store.WriteTx, T> work) throws dev.custos.store.StoreException {
+      return real.write(tx -> {
+        work.apply(tx);
+        failedCommits++;
+        throw new dev.custos.store.StoreException("commit failed: disk I/O error");
+      });
+    }
+
+    @Override
+    public <T> T read(Work<dev.custos.store.ReadTx, T> work) throws dev.custos.store.StoreException {
+      return real.read(work);
+    }
+
+    @Override
+    public String kind() {
+      return real.kind();
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test
