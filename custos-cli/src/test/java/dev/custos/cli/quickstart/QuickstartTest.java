@@ -87,7 +87,7 @@ class QuickstartTest {
       for (String[] ports : List.of(new String[] {busy, "127.0.0.1:0"}, new String[] {"127.0.0.1:0", busy})) {
         CliRunner.Result r = cli.run("quickstart", "--data-dir", tmp.resolve("busy").toString(),
             "--rpclisten", ports[0], "--restlisten", ports[1]);
-        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr().strip()).doesNotContain("\n").startsWith("custos: cannot start the server: cannot listen")
             .contains(busy).containsIgnoringCase("address already in use");
       }
