@@ -16,6 +16,7 @@ import dev.custos.cli.commands.PsbtCommand;
 import dev.custos.cli.commands.AuditCommand;
 import dev.custos.cli.commands.ChannelsCommand;
 import dev.custos.cli.commands.VersionCommand;
+import dev.custos.cli.quickstart.QuickstartCommand;
 import dev.custos.cli.serve.ServeCommand;
 import dev.custos.cli.walkthrough.WalkthroughCommand;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
     description = "Self-hosted key custodian and validating signer for Bitcoin.",
     subcommands = {InitCommand.class, DescriptorsCommand.class, PsbtCommand.class, PolicyCommand.class, AuditCommand.class, MacaroonCommand.class,
         AdminCommand.class, ApprovalsCommand.class, ChannelsCommand.class, VersionCommand.class,
-        WalkthroughCommand.class, ServeCommand.class, UnlockCommand.class, GetInfoCommand.class, RemoteCommand.class,
+        WalkthroughCommand.class, QuickstartCommand.class, ServeCommand.class, UnlockCommand.class, GetInfoCommand.class, RemoteCommand.class,
         CosignerCommand.class, ThresholdCommand.class})
 public final class Main implements Runnable {
   private final CliContext context;

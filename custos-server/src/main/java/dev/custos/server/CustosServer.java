@@ -319,8 +319,20 @@ public final class CustosServer implements AutoCloseable {
       } catch (IOException | IllegalArgumentException e) {
         closeAfterFailure(node);
         throw new ServerStartException("cannot listen on " + host + ":" + port + " with TLS "
-            + tlsIdentity.map(TlsIdentity::certificate).orElse(dataDir.resolve(SelfSignedTls.CERT_FILE)) + ": " + e.getMessage());
+            + tlsIdentity.map(TlsIdentity::certificate).orElse(dataDir.resolve(SelfSignedTls.CERT_FILE)) + ": " + bindFailure(e));
       }
+    }
+
+    /**
+     * grpc-netty wraps the operating system's reason ("Address already in use") in "Failed to bind
+     * to address": name the innermost cause too.
+     */
+    private static String bindFailure(Exception e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /** Custos serves once unlocked; the Unlocker while locked. */

@@ -23,6 +23,13 @@ public final class PassphraseOptions {
       description = "Read the keystore passphrase from the environment variable VAR.")
   String env;
 
+  /** The options as {@code --passphrase-file F} sets them. */
+  public static PassphraseOptions ofFile(Path f) {
+    PassphraseOptions o = new PassphraseOptions();
+    o.file = f;
+    return o;
+  }
+
   /** Whether {@code --passphrase-file} or {@code --passphrase-env} was given. */
   public boolean given() {
     return file != null || env != null;

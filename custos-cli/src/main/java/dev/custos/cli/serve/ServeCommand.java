@@ -64,9 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
       ctx.stderr().println("custos: serving gRPC on " + server.address() + " and REST on " + server.restAddress()
           + " (TLS certificate " + server.tlsCertificate() + ")"
           + (pass.isPresent() ? "" : "; locked: run 'custos unlock --rpcserver " + HostPort.text(server.address()) + "'"));
-      Thread hook = new Thread(server::stop, "custos-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      server.awaitTermination();
+      serving.runUntilStopped();
       return 0;
     }
   }

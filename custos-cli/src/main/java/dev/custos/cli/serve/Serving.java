@@ -47,6 +47,17 @@ public final class Serving implements AutoCloseable {
     }
   }
 
+  /**
+   * Serves until SIGINT/SIGTERM (a JVM shutdown hook stops the server gracefully: health turns
+   * NOT_SERVING, the listener closes, in-flight calls finish within the grace period) or until
+   * the server is stopped otherwise.
+   */
+  public void runUntilStopped() throws InterruptedException {
+    Thread hook = new Thread(server::stop, "custos-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    server.awaitTermination();
+  }
+
   @Override
   public void close() {
     server.close();
