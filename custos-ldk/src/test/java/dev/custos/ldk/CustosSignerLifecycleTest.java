@@ -8,13 +8,17 @@ import dev.custos.ldk.harness.CustosNodes;
 import dev.custos.ldk.harness.FakeChain;
 import dev.custos.ldk.harness.LdkNative;
 import dev.custos.ldk.harness.LdkNode;
+import dev.custos.core.ln.signer.ChannelState;
+import dev.custos.ldk.harness.StoredChannels;
 import fr.acinq.bitcoin.OutPoint;
+import java.nio.file.Path;
 import fr.acinq.bitcoin.Transaction;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ldk.structs.Event;
 
 /**
@@ -48,6 +52,31 @@ class CustosSignerLifecycleTest {
     assertThat(counts.get("releaseCommitmentSecret").get()).isGreaterThanOrEqualTo(6);
     assertThat(counts.get("signMutualClose").get()).isGreaterThanOrEqualTo(1);
     assertThat(counts.get("signHolderCommitment").get()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void statefulPolicySignerAgainstKeysManager(@TempDir Path dir) throws Exception {
+    Map<String, AtomicInteger> counts = CountingSignerPort.newCounts();
+    List<String> refusals = CustosNodes.newRefusals();
+    FakeChain chain = new FakeChain();
+    CustosNodes.StatefulNode a = CustosNodes.stateful("A", 31, chain, counts, refusals, dir, port -> port);
+    LdkNode b = CustosNodes.keysManager("B", 32, chain);
+    lifecycle(chain, a.node(), b);
+
+    assertThat(refusals).isEmpty();
+    assertThat(counts.get("setup").get()).isEqualTo(2);
+    assertThat(counts.get("signCounterpartyCommitment").get()).isGreaterThanOrEqualTo(10);
+    assertThat(counts.get("counterpartyHtlcSignatures").get()).isGreaterThanOrEqualTo(3);
+    assertThat(counts.get("validateHolderCommitment").get()).isGreaterThanOrEqualTo(10);
+    assertThat(counts.get("validateCounterpartyRevocation").get()).isGreaterThanOrEqualTo(6);
+    assertThat(counts.get("releaseCommitmentSecret").get()).isGreaterThanOrEqualTo(6);
+    assertThat(counts.get("signMutualClose").get()).isGreaterThanOrEqualTo(1);
+    assertThat(counts.get("signHolderCommitment").get()).isGreaterThanOrEqualTo(1);
+    // Both channels are stored, each transition audited, and both ended with a closing signature.
+    List<ChannelState> states = StoredChannels.states(a.store());
+    assertThat(states).hasSize(2).allMatch(ChannelState::closingSigned);
+    assertThat(StoredChannels.auditTypes(a.store())).contains("channel.operation").doesNotContain("channel.refusal");
+    a.store().close();
   }
 
   @Test

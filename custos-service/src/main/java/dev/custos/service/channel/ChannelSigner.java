@@ -2,6 +2,7 @@ package dev.custos.service.channel;
 
 import dev.custos.core.audit.AuditType;
 import dev.custos.core.ln.signer.ChannelCommand;
+import dev.custos.core.ln.signer.ChannelId;
 import dev.custos.core.ln.signer.ChannelKeys;
 import dev.custos.core.ln.signer.ChannelOutcome;
 import dev.custos.core.ln.signer.ChannelReply;
@@ -73,6 +74,24 @@ public final class ChannelSigner {
       case ChannelOutcome.Applied a -> a.reply();
       case ChannelOutcome.Refused r -> throw new ChannelRefusedException(r.rule(), r.reason());
     };
+  }
+
+  /**
+   * The stored state of channel {@code id}, empty when it was never set up. Read-only: a front door
+   * uses it to recognise a channel it reloads (the same parameters bound again).
+   *
+   * @throws StoreException when the state cannot be read or is corrupt
+   */
+  public Optional<ChannelState> state(ChannelId id) throws StoreException {
+    Optional<StoredChannel> row = store.read(tx -> tx.channel(id.value().toByteArray()));
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ChannelStateCodec.decode(row.get().state()));
+    } catch (ChannelStateFormatException e) {
+      throw new StoreException("channel " + id + " has a corrupt stored state: " + e.getMessage());
+    }
   }
 
   private ChannelOutcome apply(WriteTx tx, ChannelCommand command, AtomicReference<ChannelOutcome> computed)

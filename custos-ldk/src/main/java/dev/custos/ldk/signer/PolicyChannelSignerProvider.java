@@ -1,0 +1,56 @@
+package dev.custos.ldk.signer;
+
+import dev.custos.core.keys.ExtendedPrivateKey;
+import dev.custos.core.ln.signer.SignerLimits;
+import dev.custos.core.secret.SecretBytes;
+import dev.custos.service.channel.ChannelSigner;
+import dev.custos.service.channel.NodeSecretKeySource;
+import dev.custos.store.Store;
+import java.time.Clock;
+
+/**
+ * Makes a {@link PolicyChannelSigner} for each channel of one node: all share one
+ * {@link ChannelSigner} over the node's {@link Store}, and their keys derive from the channel
+ * signer root {@link LightningKeyPaths#CHANNEL_SIGNER_ROOT} of the Custos seed (custos-core
+ * {@code ChannelKeys.derive(root, channel_keys_id)}). {@link #close()} zeroizes the root.
+ */
+public final class PolicyChannelSignerProvider implements ChannelSignerProvider, AutoCloseable {
+  private final NodeSecretKeySource keys;
+  private final ChannelSigner signer;
+
+  private PolicyChannelSignerProvider(NodeSecretKeySource keys, ChannelSigner signer) {
+    this.keys = keys;
+    this.signer = signer;
+  }
+
+  /**
+   * @param master the Custos master key (depth 0), not consumed
+   * @param limits the operator's bounds; its approved destinations must include the node's
+   *     destination script, or every mutual close and sweep is refused
+   */
+  public static PolicyChannelSignerProvider open(ExtendedPrivateKey master, Store store, SignerLimits limits, Clock clock) {
+    if (master.depth() != 0) {
+      throw new IllegalArgumentException("the channel signer root derives from the master key, not from " + master.path());
+    }
+    NodeSecretKeySource keys;
+    try (ExtendedPrivateKey root = master.derive(LightningKeyPaths.CHANNEL_SIGNER_ROOT)) {
+      keys = new NodeSecretKeySource(SecretBytes.takeOwnership(root.withPrivateKey(byte[]::clone)));
+    }
+    return new PolicyChannelSignerProvider(keys, new ChannelSigner(store, keys, limits, clock));
+  }
+
+  @Override
+  public PolicyChannelSigner signerFor(ChannelKeyId id) {
+    return new PolicyChannelSigner(signer, keys, id);
+  }
+
+  @Override
+  public void close() {
+    keys.close();
+  }
+
+  @Override
+  public String toString() {
+    return "PolicyChannelSignerProvider<secret>";
+  }
+}
