@@ -11,7 +11,15 @@ import dev.custos.ldk.harness.LdkNode;
 import dev.custos.core.ln.signer.ChannelState;
 import dev.custos.ldk.harness.StoredChannels;
 import fr.acinq.bitcoin.OutPoint;
+import dev.custos.core.ln.signer.ApprovedPayment;
+import dev.custos.core.policy.VelocityLedger;
+import dev.custos.core.policy.VelocityLimit;
+import dev.custos.ldk.harness.SpendingPolicy;
+import fr.acinq.bitcoin.ByteVector32;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
 import fr.acinq.bitcoin.Transaction;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +37,8 @@ import org.ldk.structs.Event;
  * test either way.
  */
 class CustosSignerLifecycleTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
   @BeforeAll
   static void nativeLibrary() {
     LdkNative.assumeLoaded();
@@ -61,7 +71,8 @@ class CustosSignerLifecycleTest {
     FakeChain chain = new FakeChain();
     CustosNodes.StatefulNode a = CustosNodes.stateful("A", 31, chain, counts, refusals, dir, port -> port);
     LdkNode b = CustosNodes.keysManager("B", 32, chain);
-    lifecycle(chain, a.node(), b);
+    lifecycle(chain, a.node(), b, s -> s.approvePaymentsWith(a.node(), (hash, msat) -> a.payments().approve(
+        new ApprovedPayment(new ByteVector32(hash), msat, 0, NOW.plusSeconds(3600)))));
 
     assertThat(refusals).isEmpty();
     assertThat(counts.get("setup").get()).isEqualTo(2);
@@ -76,6 +87,9 @@ class CustosSignerLifecycleTest {
     List<ChannelState> states = StoredChannels.states(a.store());
     assertThat(states).hasSize(2).allMatch(ChannelState::closingSigned);
     assertThat(StoredChannels.auditTypes(a.store())).contains("channel.operation").doesNotContain("channel.refusal");
+    // A's three payments (100,000 + 5,000 + 50,000 sat) were debited from the wallet's on-chain budget.
+    assertThat(a.store().<VelocityLedger.Totals>read(tx -> tx.totals(VelocityLimit.Scope.WALLET, SpendingPolicy.WALLET,
+        Duration.ofDays(1), NOW))).isEqualTo(new VelocityLedger.Totals(155_000, 3));
     a.store().close();
   }
 
@@ -94,7 +108,12 @@ class CustosSignerLifecycleTest {
   }
 
   private static void lifecycle(FakeChain chain, LdkNode a, LdkNode b) {
+    lifecycle(chain, a, b, s -> {});
+  }
+
+  private static void lifecycle(FakeChain chain, LdkNode a, LdkNode b, Consumer<ChannelScenario> setup) {
     ChannelScenario s = new ChannelScenario(chain, a, b);
+    setup.accept(s);
     s.connect();
 
     OutPoint first = s.openChannel(a, b, 1_000_000, 1);

@@ -5,6 +5,7 @@ import dev.custos.core.ln.signer.SignerLimits;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.service.channel.ChannelSigner;
 import dev.custos.service.channel.NodeSecretKeySource;
+import dev.custos.service.channel.PaymentApprovals;
 import dev.custos.store.Store;
 import java.time.Clock;
 
@@ -27,8 +28,11 @@ public final class PolicyChannelSignerProvider implements ChannelSignerProvider,
    * @param master the Custos master key (depth 0), not consumed
    * @param limits the operator's bounds; its approved destinations must include the node's
    *     destination script, or every mutual close and sweep is refused
+   * @param payments the node's approved outgoing payments (on the same store): an HTLC the node
+   *     offers is signed only when balanced by one offered to it or by an approved payment
    */
-  public static PolicyChannelSignerProvider open(ExtendedPrivateKey master, Store store, SignerLimits limits, Clock clock) {
+  public static PolicyChannelSignerProvider open(ExtendedPrivateKey master, Store store, SignerLimits limits, Clock clock,
+      PaymentApprovals payments) {
     if (master.depth() != 0) {
       throw new IllegalArgumentException("the channel signer root derives from the master key, not from " + master.path());
     }
@@ -36,7 +40,7 @@ public final class PolicyChannelSignerProvider implements ChannelSignerProvider,
     try (ExtendedPrivateKey root = master.derive(LightningKeyPaths.CHANNEL_SIGNER_ROOT)) {
       keys = new NodeSecretKeySource(SecretBytes.takeOwnership(root.withPrivateKey(byte[]::clone)));
     }
-    return new PolicyChannelSignerProvider(keys, new ChannelSigner(store, keys, limits, clock));
+    return new PolicyChannelSignerProvider(keys, new ChannelSigner(store, keys, limits, clock, payments));
   }
 
   @Override

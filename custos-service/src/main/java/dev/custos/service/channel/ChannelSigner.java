@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       record (or only a {@code channel.refusal} record);
  *   <li>commit; only then is the reply returned.
  * </ol>
+ * Offered HTLCs are balanced against the node's other stored channels and its
+ * {@link PaymentApprovals}, read in the same transaction.
  * If anything fails before the commit completes, the computed reply is zeroized and dropped: a
  * signature or per-commitment secret whose state transition was not recorded never leaves. A
  * refused operation changes no state and is audited.
@@ -44,12 +46,18 @@ public final class ChannelSigner {
   private final ChannelKeySource keys;
   private final SignerLimits limits;
   private final Clock clock;
+  private final PaymentApprovals payments;
 
-  public ChannelSigner(Store store, ChannelKeySource keys, SignerLimits limits, Clock clock) {
+  /**
+   * @param payments the node's approved outgoing payments; together with the other stored
+   *     channels they balance the HTLCs we offer ({@code policy-commitment-htlc-routing-balance})
+   */
+  public ChannelSigner(Store store, ChannelKeySource keys, SignerLimits limits, Clock clock, PaymentApprovals payments) {
     this.store = store;
     this.keys = keys;
     this.limits = limits;
     this.clock = clock;
+    this.payments = payments;
   }
 
   /**
@@ -106,12 +114,13 @@ public final class ChannelSigner {
         throw new StoreException("channel " + command.channelId() + " has a corrupt stored state: " + e.getMessage());
       }
     }
+    Instant now = clock.instant();
     ChannelOutcome outcome;
     try (ChannelKeys channelKeys = keys.keys(command.channelId())) {
-      outcome = dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, limits);
+      outcome = dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, limits,
+          new StoredPaymentLedger(tx, command.channelId(), payments, now));
     }
     computed.set(outcome);
-    Instant now = clock.instant();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("channel", command.channelId().toHex());
     fields.put("operation", command.getClass().getSimpleName());
