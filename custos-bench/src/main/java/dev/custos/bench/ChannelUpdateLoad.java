@@ -21,6 +21,7 @@ import dev.custos.core.ln.signer.PaymentLedger;
 import dev.custos.core.ln.signer.ProposedTransaction;
 import dev.custos.core.ln.signer.SignerLimits;
 import dev.custos.core.secret.SecretBytes;
+import dev.custos.service.channel.CachingKeySource;
 import dev.custos.service.channel.ChannelSigner;
 import dev.custos.service.channel.NodeSecretKeySource;
 import dev.custos.service.channel.PaymentApprovals;
@@ -111,7 +112,8 @@ public final class ChannelUpdateLoad {
   }
 
   private static long runDurable(Store store, Script s, int warmup, java.util.concurrent.CyclicBarrier start) {
-    try (NodeSecretKeySource keys = new NodeSecretKeySource(SecretBytes.copyOf(s.aliceSecret()))) {
+    try (NodeSecretKeySource root = new NodeSecretKeySource(SecretBytes.copyOf(s.aliceSecret()));
+        CachingKeySource keys = new CachingKeySource(root)) {
       PaymentApprovals none = new PaymentApprovals(store, text -> {
         throw new IllegalStateException("the benchmark approves no payment");
       }, "bench", Clock.systemUTC());
@@ -201,7 +203,7 @@ public final class ChannelUpdateLoad {
           LIMITS, BOB_PAYMENTS)).state());
       List<BobMessages> out = new ArrayList<>();
       for (int n = 0; n < count; n++) {
-        List<Htlc> htlcs = n == 0 ? List.of() : htlcs(n);
+        List<Htlc> htlcs = n == 0 ? List.of() : htlcs(channel, n);
         long inFlight = htlcs.stream().mapToLong(h -> h.amount().value()).sum();
         long bobMsat = n == 0 ? 0 : 1_000_000_000L + n * 1000L;
         long aliceMsat = FUNDING_SAT * 1000 - bobMsat - inFlight;
@@ -254,14 +256,16 @@ public final class ChannelUpdateLoad {
   /**
    * 10 HTLCs of 1,000–10,000 sat, alternating direction, different per update: each HTLC Alice
    * offers forwards the next one, offered to her with the same payment hash and 1,000 sat more (a
-   * route through her node), so the routing-balance rule holds without approved payments.
+   * route through her node), so the routing-balance rule holds without approved payments. Payment
+   * hashes differ per channel: the same hash offered on two channels would be refused.
    */
-  private static List<Htlc> htlcs(int n) {
+  private static List<Htlc> htlcs(int channel, int n) {
     List<Htlc> out = new ArrayList<>();
     for (int i = 0; i < HTLCS; i++) {
       byte[] preimage = filled(i / 2);
       preimage[0] = (byte) n;
       preimage[1] = (byte) (n >>> 8);
+      preimage[2] = (byte) channel;
       out.add(new Htlc(i % 2 == 0 ? HtlcDirection.OFFERED : HtlcDirection.RECEIVED, new MilliSatoshi((i + 1) * 1_000_000L),
           new ByteVector32(Crypto.sha256(preimage)), 800_000 + i));
     }

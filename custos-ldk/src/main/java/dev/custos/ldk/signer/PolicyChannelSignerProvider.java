@@ -3,6 +3,7 @@ package dev.custos.ldk.signer;
 import dev.custos.core.keys.ExtendedPrivateKey;
 import dev.custos.core.ln.signer.SignerLimits;
 import dev.custos.core.secret.SecretBytes;
+import dev.custos.service.channel.CachingKeySource;
 import dev.custos.service.channel.ChannelSigner;
 import dev.custos.service.channel.NodeSecretKeySource;
 import dev.custos.service.channel.PaymentApprovals;
@@ -13,13 +14,16 @@ import java.time.Clock;
  * Makes a {@link PolicyChannelSigner} for each channel of one node: all share one
  * {@link ChannelSigner} over the node's {@link Store}, and their keys derive from the channel
  * signer root {@link LightningKeyPaths#CHANNEL_SIGNER_ROOT} of the Custos seed (custos-core
- * {@code ChannelKeys.derive(root, channel_keys_id)}). {@link #close()} zeroizes the root.
+ * {@code ChannelKeys.derive(root, channel_keys_id)}), derived once per channel and cached
+ * ({@link CachingKeySource}). {@link #close()} zeroizes the root and the cached keys.
  */
 public final class PolicyChannelSignerProvider implements ChannelSignerProvider, AutoCloseable {
-  private final NodeSecretKeySource keys;
+  private final NodeSecretKeySource root;
+  private final CachingKeySource keys;
   private final ChannelSigner signer;
 
-  private PolicyChannelSignerProvider(NodeSecretKeySource keys, ChannelSigner signer) {
+  private PolicyChannelSignerProvider(NodeSecretKeySource root, CachingKeySource keys, ChannelSigner signer) {
+    this.root = root;
     this.keys = keys;
     this.signer = signer;
   }
@@ -36,11 +40,12 @@ public final class PolicyChannelSignerProvider implements ChannelSignerProvider,
     if (master.depth() != 0) {
       throw new IllegalArgumentException("the channel signer root derives from the master key, not from " + master.path());
     }
-    NodeSecretKeySource keys;
-    try (ExtendedPrivateKey root = master.derive(LightningKeyPaths.CHANNEL_SIGNER_ROOT)) {
-      keys = new NodeSecretKeySource(SecretBytes.takeOwnership(root.withPrivateKey(byte[]::clone)));
+    NodeSecretKeySource root;
+    try (ExtendedPrivateKey k = master.derive(LightningKeyPaths.CHANNEL_SIGNER_ROOT)) {
+      root = new NodeSecretKeySource(SecretBytes.takeOwnership(k.withPrivateKey(byte[]::clone)));
     }
-    return new PolicyChannelSignerProvider(keys, new ChannelSigner(store, keys, limits, clock, payments));
+    CachingKeySource keys = new CachingKeySource(root);
+    return new PolicyChannelSignerProvider(root, keys, new ChannelSigner(store, keys, limits, clock, payments));
   }
 
   @Override
@@ -51,6 +56,7 @@ public final class PolicyChannelSignerProvider implements ChannelSignerProvider,
   @Override
   public void close() {
     keys.close();
+    root.close();
   }
 
   @Override

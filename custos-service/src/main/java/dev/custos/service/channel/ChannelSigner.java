@@ -17,6 +17,7 @@ import dev.custos.store.StoredChannel;
 import dev.custos.store.WriteTx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +27,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * The shell around the pure channel signer (custos-core {@code ln.signer.ChannelSigner}): every
  * Lightning front door (LDK adapter, CLN hsmd, gRPC) calls {@link #execute}.
  *
- * <p>Order of one operation ("debit before sign"), all in one store write transaction:
+ * <p>Order of one operation ("debit before sign"):
  * <ol>
- *   <li>load and decode the channel's state;
- *   <li>apply the command in memory with the channel's keys (signatures and secrets computed, none
- *       released);
+ *   <li>outside any write transaction, read the channel's committed row and apply the command in
+ *       memory with the channel's keys (signatures and secrets computed, none released), so that
+ *       operations on different channels compute in parallel;
+ *   <li>in one store write transaction: read the row again; if it changed meanwhile, or if the
+ *       command needs the node-wide payment view (offered HTLCs are balanced against the node's
+ *       other stored channels and its {@link PaymentApprovals}), apply the command again here;
  *   <li>store the new state as the next version, and append a {@code channel.operation} audit
  *       record (or only a {@code channel.refusal} record);
- *   <li>commit; only then is the reply returned.
+ *   <li>commit (the store's group commit shares one sync among concurrent operations); only then
+ *       is the reply returned.
  * </ol>
- * Offered HTLCs are balanced against the node's other stored channels and its
- * {@link PaymentApprovals}, read in the same transaction.
+ * Decoded states of committed rows and the channels' keys may be cached ({@link DecodedStates},
+ * {@link CachingKeySource}); a row that differs from the cached one is always decoded again.
  * If anything fails before the commit completes, the computed reply is zeroized and dropped: a
  * signature or per-commitment secret whose state transition was not recorded never leaves. A
  * refused operation changes no state and is audited.
@@ -47,6 +52,7 @@ public final class ChannelSigner {
   private final SignerLimits limits;
   private final Clock clock;
   private final PaymentApprovals payments;
+  private final DecodedStates decoded = new DecodedStates();
 
   /**
    * @param payments the node's approved outgoing payments; together with the other stored
@@ -68,20 +74,71 @@ public final class ChannelSigner {
    *     nothing was released
    */
   public ChannelReply execute(ChannelCommand command) throws ChannelRefusedException, StoreException {
+    Instant now = clock.instant();
+    Precomputed early = precompute(command, now);
     AtomicReference<ChannelOutcome> computed = new AtomicReference<>();
+    AtomicReference<DecodedStates.Decoded> stored = new AtomicReference<>();
     ChannelOutcome outcome;
     try {
-      outcome = store.write(tx -> apply(tx, command, computed));
+      outcome = store.write(tx -> apply(tx, command, now, early, computed, stored));
     } catch (StoreException | RuntimeException e) {
-      if (computed.get() instanceof ChannelOutcome.Applied a && a.reply() instanceof AutoCloseable secret) {
-        closeQuietly(secret);
-      }
+      closeReply(early.outcome());
+      closeReply(computed.get());
       throw e;
+    }
+    if (early.outcome() != outcome) {
+      closeReply(early.outcome());
+    }
+    if (stored.get() != null) {
+      decoded.committed(stored.get());
     }
     return switch (outcome) {
       case ChannelOutcome.Applied a -> a.reply();
       case ChannelOutcome.Refused r -> throw new ChannelRefusedException(r.rule(), r.reason());
     };
+  }
+
+  /**
+   * An outcome computed outside the write transaction, from the committed row it started from and
+   * the payment-ledger answers it used.
+   */
+  private record Precomputed(Optional<StoredChannel> row, Optional<ChannelState> state, ChannelOutcome outcome,
+      RecordedLedger ledger) {}
+
+  /**
+   * The signer work (rebuilding, verifying, signing) done in a read snapshot before the write
+   * transaction, so that operations on different channels compute in parallel and the store's
+   * group commit only persists them. Used only if, in the write transaction, the row is unchanged
+   * and the payment ledger gives the same answers.
+   */
+  private Precomputed precompute(ChannelCommand command, Instant now) throws StoreException {
+    return store.read(tx -> {
+      Optional<StoredChannel> row = tx.channel(command.channelId().value().toByteArray());
+      Optional<ChannelState> state = decode(command, row);
+      RecordedLedger ledger = new RecordedLedger(new StoredPaymentLedger(tx, command.channelId(), payments, now, decoded), now);
+      try (ChannelKeys channelKeys = keys.keys(command.channelId())) {
+        return new Precomputed(row, state, dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, limits,
+            ledger), ledger);
+      }
+    });
+  }
+
+  private Optional<ChannelState> decode(ChannelCommand command, Optional<StoredChannel> row) throws StoreException {
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(decoded.decode(command.channelId(), row.get()));
+    } catch (ChannelStateFormatException e) {
+      throw new StoreException("channel " + command.channelId() + " has a corrupt stored state: " + e.getMessage());
+    }
+  }
+
+  private static boolean sameRow(Optional<StoredChannel> a, Optional<StoredChannel> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isEmpty() && b.isEmpty();
+    }
+    return a.get().version() == b.get().version() && Arrays.equals(a.get().state(), b.get().state());
   }
 
   /**
@@ -102,25 +159,26 @@ public final class ChannelSigner {
     }
   }
 
-  private ChannelOutcome apply(WriteTx tx, ChannelCommand command, AtomicReference<ChannelOutcome> computed)
-      throws StoreException {
+  private ChannelOutcome apply(WriteTx tx, ChannelCommand command, Instant now, Precomputed early,
+      AtomicReference<ChannelOutcome> computed, AtomicReference<DecodedStates.Decoded> stored) throws StoreException {
     byte[] id = command.channelId().value().toByteArray();
     Optional<StoredChannel> row = tx.channel(id);
-    Optional<ChannelState> state = Optional.empty();
-    if (row.isPresent()) {
-      try {
-        state = Optional.of(ChannelStateCodec.decode(row.get().state()));
-      } catch (ChannelStateFormatException e) {
-        throw new StoreException("channel " + command.channelId() + " has a corrupt stored state: " + e.getMessage());
-      }
-    }
-    Instant now = clock.instant();
+    StoredPaymentLedger ledger = new StoredPaymentLedger(tx, command.channelId(), payments, now, decoded);
+    Optional<ChannelState> state;
     ChannelOutcome outcome;
-    try (ChannelKeys channelKeys = keys.keys(command.channelId())) {
-      outcome = dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, limits,
-          new StoredPaymentLedger(tx, command.channelId(), payments, now));
+    if (sameRow(early.row(), row) && early.ledger().sameAnswers(ledger)) {
+      state = early.state();
+      outcome = early.outcome();
+    } else {
+      state = decode(command, row);
+      try (ChannelKeys channelKeys = keys.keys(command.channelId())) {
+        outcome = dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, limits, ledger);
+      }
+      computed.set(outcome);
     }
-    computed.set(outcome);
+    if (row.isPresent()) {
+      stored.set(new DecodedStates.Decoded(command.channelId(), row.get().version(), row.get().state(), state.orElseThrow()));
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("channel", command.channelId().toHex());
     fields.put("operation", command.getClass().getSimpleName());
@@ -130,7 +188,9 @@ public final class ChannelSigner {
         long version = row.map(StoredChannel::version).orElse(0L);
         if (state.isEmpty() || !state.get().equals(a.state())) {
           version++;
-          tx.putChannel(new StoredChannel(id, version, ChannelStateCodec.encode(a.state()), now));
+          byte[] encoded = ChannelStateCodec.encode(a.state());
+          tx.putChannel(new StoredChannel(id, version, encoded, now));
+          stored.set(new DecodedStates.Decoded(command.channelId(), version, encoded, a.state()));
         }
         fields.put("stateVersion", Long.toString(version));
         AuditTrail.append(tx, now, AuditType.CHANNEL_OPERATION.wireName(), fields);
@@ -144,11 +204,14 @@ public final class ChannelSigner {
     return outcome;
   }
 
-  private static void closeQuietly(AutoCloseable secret) {
-    try {
-      secret.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("zeroizing an unreleased reply failed", e);
+  /** Zeroizes a reply that will not be released (a secret whose transition was not recorded). */
+  private static void closeReply(ChannelOutcome outcome) {
+    if (outcome instanceof ChannelOutcome.Applied a && a.reply() instanceof AutoCloseable secret) {
+      try {
+        secret.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("zeroizing an unreleased reply failed", e);
+      }
     }
   }
 }

@@ -5,7 +5,6 @@ import dev.custos.core.ln.bolt3.HtlcDirection;
 import dev.custos.core.ln.signer.ApprovedPayment;
 import dev.custos.core.ln.signer.ChannelId;
 import dev.custos.core.ln.signer.ChannelState;
-import dev.custos.core.ln.signer.ChannelStateCodec;
 import dev.custos.core.ln.signer.ChannelStateFormatException;
 import dev.custos.core.ln.signer.CounterpartyCommitment;
 import dev.custos.core.ln.signer.PaymentLedger;
@@ -33,10 +32,12 @@ final class StoredPaymentLedger implements PaymentLedger {
   private final ChannelId current;
   private final PaymentApprovals approvals;
   private final Instant now;
+  private final DecodedStates decoded;
   private Map<ByteVector32, Long> received;
   private Map<ByteVector32, Long> offered;
 
-  StoredPaymentLedger(ReadTx tx, ChannelId current, PaymentApprovals approvals, Instant now) {
+  StoredPaymentLedger(ReadTx tx, ChannelId current, PaymentApprovals approvals, Instant now, DecodedStates decoded) {
+    this.decoded = decoded;
     this.tx = tx;
     this.current = current;
     this.approvals = approvals;
@@ -77,7 +78,7 @@ final class StoredPaymentLedger implements PaymentLedger {
         if (Arrays.equals(row.channelId(), self)) {
           continue;
         }
-        ChannelState s = ChannelStateCodec.decode(row.state());
+        ChannelState s = decoded.decode(new ChannelId(new ByteVector32(row.channelId())), row);
         s.holderSpec().ifPresent(spec -> spec.htlcs().stream().filter(h -> h.direction() == HtlcDirection.RECEIVED)
             .forEach(h -> received.merge(h.paymentHash(), h.amount().value(), Math::addExact)));
         Set<Htlc> ours = new HashSet<>();
