@@ -185,6 +185,27 @@ class ChannelSignerServiceTest {
     assertThat(records).allSatisfy(rec -> assertThat(rec.fields().values()).noneMatch(v -> v.contains(secretHex)));
   }
 
+  /**
+   * The signer work is done before the write transaction; when another writer changed the row in
+   * between, the precomputed outcome must be dropped and the command applied again to the new row
+   * (here: the revocation became a retry, which stores no new version).
+   */
+  @Test
+  void aRowChangedAfterThePrecomputationIsAppliedAgain() throws Exception {
+    exchange(1, FUNDING_SAT * 1000 - 1_000_000, 1_000_000);
+    long version = aliceVersion();
+    InterleavingStore interleaving = new InterleavingStore(store);
+    ChannelSigner second = new ChannelSigner(interleaving, aliceKeys, LIMITS,
+        Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), NoPayments.approvals(store));
+    interleaving.interleave(() -> ((AutoCloseable) alice.execute(new ChannelCommand.RevokeHolderCommitment(ID, 0))).close());
+    try (var r = (ChannelReply.HolderRevocation) second.execute(new ChannelCommand.RevokeHolderCommitment(ID, 0))) {
+      assertThat(r.number()).isZero();
+    }
+    assertThat(aliceVersion()).isEqualTo(version + 1);
+    assertThat(audit().subList(audit().size() - 2, audit().size())).allSatisfy(rec -> assertThat(rec.fields())
+        .containsEntry("operation", "RevokeHolderCommitment").containsEntry("stateVersion", Long.toString(version + 1)));
+  }
+
   @Test
   void refusalIsAuditedAndChangesNothing() throws Exception {
     long version = aliceVersion();
