@@ -17,11 +17,14 @@ import dev.custos.core.ln.signer.ChannelKeys;
 import dev.custos.core.ln.signer.ChannelOutcome;
 import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.ln.signer.ChannelState;
+import dev.custos.core.ln.signer.PaymentLedger;
 import dev.custos.core.ln.signer.ProposedTransaction;
 import dev.custos.core.ln.signer.SignerLimits;
 import dev.custos.core.secret.SecretBytes;
+import dev.custos.service.channel.CachingKeySource;
 import dev.custos.service.channel.ChannelSigner;
 import dev.custos.service.channel.NodeSecretKeySource;
+import dev.custos.service.channel.PaymentApprovals;
 import dev.custos.store.Store;
 import dev.custos.store.StoreFactory;
 import fr.acinq.bitcoin.ByteVector;
@@ -63,6 +66,8 @@ public final class ChannelUpdateLoad {
   private static final long FUNDING_SAT = 16_000_000;
   private static final int HTLCS = 10;
   private static final SignerLimits LIMITS = SignerLimits.defaults(Set.of());
+  private static final PaymentLedger PAYMENTS = SingleChannelPayments.routing();
+  private static final PaymentLedger BOB_PAYMENTS = SingleChannelPayments.payingEverything();
 
   private ChannelUpdateLoad() {}
 
@@ -107,8 +112,12 @@ public final class ChannelUpdateLoad {
   }
 
   private static long runDurable(Store store, Script s, int warmup, java.util.concurrent.CyclicBarrier start) {
-    try (NodeSecretKeySource keys = new NodeSecretKeySource(SecretBytes.copyOf(s.aliceSecret()))) {
-      ChannelSigner alice = new ChannelSigner(store, keys, LIMITS, Clock.systemUTC());
+    try (NodeSecretKeySource root = new NodeSecretKeySource(SecretBytes.copyOf(s.aliceSecret()));
+        CachingKeySource keys = new CachingKeySource(root)) {
+      PaymentApprovals none = new PaymentApprovals(store, text -> {
+        throw new IllegalStateException("the benchmark approves no payment");
+      }, "bench", Clock.systemUTC());
+      ChannelSigner alice = new ChannelSigner(store, keys, LIMITS, Clock.systemUTC(), none);
       alice.execute(s.setup());
       long t0 = 0;
       for (int n = 0; n < s.updates().size(); n++) {
@@ -136,7 +145,7 @@ public final class ChannelUpdateLoad {
   private static long runInMemory(Script s, int warmup, int updates) {
     try (SecretBytes secret = SecretBytes.copyOf(s.aliceSecret()); ChannelKeys keys = ChannelKeys.derive(secret, s.id())) {
       Optional<ChannelState> state = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), s.setup(),
-          keys, LIMITS)).state());
+          keys, LIMITS, PAYMENTS)).state());
       long t0 = 0;
       for (int n = 0; n < warmup + updates; n++) {
         if (n == warmup) {
@@ -158,7 +167,7 @@ public final class ChannelUpdateLoad {
   }
 
   private static Optional<ChannelState> step(Optional<ChannelState> state, ChannelCommand c, ChannelKeys keys) {
-    ChannelOutcome.Applied a = applied(dev.custos.core.ln.signer.ChannelSigner.apply(state, c, keys, LIMITS));
+    ChannelOutcome.Applied a = applied(dev.custos.core.ln.signer.ChannelSigner.apply(state, c, keys, LIMITS, PAYMENTS));
     if (a.reply() instanceof ChannelReply.HolderRevocation r) {
       r.close();
     }
@@ -189,12 +198,12 @@ public final class ChannelUpdateLoad {
       var setupB = new ChannelCommand.SetupChannel(id, new OutPoint(funding, 0), new Satoshi(FUNDING_SAT), new byte[] {0x10, 0x00},
           Side.COUNTERPARTY, 144, new Satoshi(546), alice.publicKeys(), 144, new Satoshi(546), Optional.empty(), Optional.empty());
       Optional<ChannelState> a = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), setupA, alice,
-          LIMITS)).state());
+          LIMITS, PAYMENTS)).state());
       Optional<ChannelState> b = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), setupB, bob,
-          LIMITS)).state());
+          LIMITS, BOB_PAYMENTS)).state());
       List<BobMessages> out = new ArrayList<>();
       for (int n = 0; n < count; n++) {
-        List<Htlc> htlcs = n == 0 ? List.of() : htlcs(n);
+        List<Htlc> htlcs = n == 0 ? List.of() : htlcs(channel, n);
         long inFlight = htlcs.stream().mapToLong(h -> h.amount().value()).sum();
         long bobMsat = n == 0 ? 0 : 1_000_000_000L + n * 1000L;
         long aliceMsat = FUNDING_SAT * 1000 - bobMsat - inFlight;
@@ -238,17 +247,25 @@ public final class ChannelUpdateLoad {
   private static Optional<ChannelState> next;
 
   private static ChannelReply applyTo(Optional<ChannelState> state, ChannelCommand c, ChannelKeys keys) {
-    ChannelOutcome.Applied applied = applied(dev.custos.core.ln.signer.ChannelSigner.apply(state, c, keys, LIMITS));
+    PaymentLedger payments = state.orElseThrow().params().funder() == Side.HOLDER ? PAYMENTS : BOB_PAYMENTS;
+    ChannelOutcome.Applied applied = applied(dev.custos.core.ln.signer.ChannelSigner.apply(state, c, keys, LIMITS, payments));
     next = Optional.of(applied.state());
     return applied.reply();
   }
 
-  /** 10 HTLCs of 1,000–10,000 sat, alternating direction, different per update. */
-  private static List<Htlc> htlcs(int n) {
+  /**
+   * 10 HTLCs of 1,000–10,000 sat, alternating direction, different per update: each HTLC Alice
+   * offers forwards the next one, offered to her with the same payment hash and 1,000 sat more (a
+   * route through her node), so the routing-balance rule holds without approved payments. Payment
+   * hashes differ per channel: the same hash offered on two channels would be refused.
+   */
+  private static List<Htlc> htlcs(int channel, int n) {
     List<Htlc> out = new ArrayList<>();
     for (int i = 0; i < HTLCS; i++) {
-      byte[] preimage = filled(i);
+      byte[] preimage = filled(i / 2);
       preimage[0] = (byte) n;
+      preimage[1] = (byte) (n >>> 8);
+      preimage[2] = (byte) channel;
       out.add(new Htlc(i % 2 == 0 ? HtlcDirection.OFFERED : HtlcDirection.RECEIVED, new MilliSatoshi((i + 1) * 1_000_000L),
           new ByteVector32(Crypto.sha256(preimage)), 800_000 + i));
     }

@@ -8,13 +8,25 @@ import dev.custos.ldk.harness.CustosNodes;
 import dev.custos.ldk.harness.FakeChain;
 import dev.custos.ldk.harness.LdkNative;
 import dev.custos.ldk.harness.LdkNode;
+import dev.custos.core.ln.signer.ChannelState;
+import dev.custos.ldk.harness.StoredChannels;
 import fr.acinq.bitcoin.OutPoint;
+import dev.custos.core.ln.signer.ApprovedPayment;
+import dev.custos.core.policy.VelocityLedger;
+import dev.custos.core.policy.VelocityLimit;
+import dev.custos.ldk.harness.SpendingPolicy;
+import fr.acinq.bitcoin.ByteVector32;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
 import fr.acinq.bitcoin.Transaction;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ldk.structs.Event;
 
 /**
@@ -25,6 +37,8 @@ import org.ldk.structs.Event;
  * test either way.
  */
 class CustosSignerLifecycleTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
   @BeforeAll
   static void nativeLibrary() {
     LdkNative.assumeLoaded();
@@ -51,6 +65,35 @@ class CustosSignerLifecycleTest {
   }
 
   @Test
+  void statefulPolicySignerAgainstKeysManager(@TempDir Path dir) throws Exception {
+    Map<String, AtomicInteger> counts = CountingSignerPort.newCounts();
+    List<String> refusals = CustosNodes.newRefusals();
+    FakeChain chain = new FakeChain();
+    CustosNodes.StatefulNode a = CustosNodes.stateful("A", 31, chain, counts, refusals, dir, port -> port);
+    LdkNode b = CustosNodes.keysManager("B", 32, chain);
+    lifecycle(chain, a.node(), b, s -> s.approvePaymentsWith(a.node(), (hash, msat) -> a.payments().approve(
+        new ApprovedPayment(new ByteVector32(hash), msat, 0, NOW.plusSeconds(3600)))));
+
+    assertThat(refusals).isEmpty();
+    assertThat(counts.get("setup").get()).isEqualTo(2);
+    assertThat(counts.get("signCounterpartyCommitment").get()).isGreaterThanOrEqualTo(10);
+    assertThat(counts.get("counterpartyHtlcSignatures").get()).isGreaterThanOrEqualTo(3);
+    assertThat(counts.get("validateHolderCommitment").get()).isGreaterThanOrEqualTo(10);
+    assertThat(counts.get("validateCounterpartyRevocation").get()).isGreaterThanOrEqualTo(6);
+    assertThat(counts.get("releaseCommitmentSecret").get()).isGreaterThanOrEqualTo(6);
+    assertThat(counts.get("signMutualClose").get()).isGreaterThanOrEqualTo(1);
+    assertThat(counts.get("signHolderCommitment").get()).isGreaterThanOrEqualTo(1);
+    // Both channels are stored, each transition audited, and both ended with a closing signature.
+    List<ChannelState> states = StoredChannels.states(a.store());
+    assertThat(states).hasSize(2).allMatch(ChannelState::closingSigned);
+    assertThat(StoredChannels.auditTypes(a.store())).contains("channel.operation").doesNotContain("channel.refusal");
+    // A's three payments (100,000 + 5,000 + 50,000 sat) were debited from the wallet's on-chain budget.
+    assertThat(a.store().<VelocityLedger.Totals>read(tx -> tx.totals(VelocityLimit.Scope.WALLET, SpendingPolicy.WALLET,
+        Duration.ofDays(1), NOW))).isEqualTo(new VelocityLedger.Totals(155_000, 3));
+    a.store().close();
+  }
+
+  @Test
   void bothNodesOnCustos() {
     Map<String, AtomicInteger> counts = CountingSignerPort.newCounts();
     List<String> refusals = CustosNodes.newRefusals();
@@ -65,7 +108,12 @@ class CustosSignerLifecycleTest {
   }
 
   private static void lifecycle(FakeChain chain, LdkNode a, LdkNode b) {
+    lifecycle(chain, a, b, s -> {});
+  }
+
+  private static void lifecycle(FakeChain chain, LdkNode a, LdkNode b, Consumer<ChannelScenario> setup) {
     ChannelScenario s = new ChannelScenario(chain, a, b);
+    setup.accept(s);
     s.connect();
 
     OutPoint first = s.openChannel(a, b, 1_000_000, 1);

@@ -17,6 +17,8 @@ import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.Transaction;
 import fr.acinq.secp256k1.Secp256k1;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.ldk.structs.BaseSign;
 import org.ldk.structs.ChannelTransactionParameters;
@@ -102,7 +104,11 @@ final class CustosSign implements BaseSign.BaseSignInterface, Sign.SignInterface
   @Override
   public Result_NoneNoneZ validate_holder_commitment(HolderCommitmentTransaction holderTx, byte[][] preimages) {
     try {
-      port.validateHolderCommitment(holderProposal(holderTx), der(holderTx.get_counterparty_sig()));
+      List<ByteVector> htlcSigs = new ArrayList<>();
+      for (byte[] compact : convert("counterparty HTLC signatures", () -> LdkCommitments.counterpartyHtlcSignatures(holderTx))) {
+        htlcSigs.add(der(compact));
+      }
+      port.validateHolderCommitment(holderProposal(holderTx), der(holderTx.get_counterparty_sig()), htlcSigs);
       return Result_NoneNoneZ.ok();
     } catch (ChannelSignerException | RuntimeException e) {
       listener.refused("validate_holder_commitment", refusal(e));

@@ -46,8 +46,10 @@ final class LdkCommitments {
   private static final long KEYS = 8;
   private static final long BUILT = 10;
   private static final long HTLCS = 12;
-  /** {@code HolderCommitmentTransaction}'s TLV type holding the inner commitment. */
+  /** {@code HolderCommitmentTransaction}'s TLV types: the inner commitment, the counterparty's HTLC signatures. */
   private static final long INNER = 0;
+  private static final long COUNTERPARTY_HTLC_SIGS = 6;
+  private static final int COMPACT_SIGNATURE = 64;
 
   private LdkCommitments() {}
 
@@ -81,6 +83,26 @@ final class LdkCommitments {
       throw new IllegalArgumentException("holder commitment: LDK could not decode its inner commitment");
     }
     return ok.res;
+  }
+
+  /**
+   * The counterparty's HTLC signatures on a holder commitment, 64-byte compact each, in output
+   * order (ldk-java 0.0.106 has only a setter; the TLV record is the signatures back to back).
+   */
+  static List<byte[]> counterpartyHtlcSignatures(HolderCommitmentTransaction holder) {
+    byte[] record = LdkTlv.records(holder.write()).get(COUNTERPARTY_HTLC_SIGS);
+    List<byte[]> sigs = new ArrayList<>();
+    if (record == null) {
+      return sigs;
+    }
+    if (record.length % COMPACT_SIGNATURE != 0) {
+      throw new IllegalArgumentException("holder commitment: HTLC signature record of " + record.length
+          + " bytes is not a list of 64-byte signatures");
+    }
+    for (int i = 0; i < record.length; i += COMPACT_SIGNATURE) {
+      sigs.add(java.util.Arrays.copyOfRange(record, i, i + COMPACT_SIGNATURE));
+    }
+    return sigs;
   }
 
   /** An LDK HTLC as the engine's {@link Htlc}, from the broadcaster's point of view. */

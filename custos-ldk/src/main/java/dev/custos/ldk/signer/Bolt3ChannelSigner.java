@@ -45,7 +45,8 @@ import java.util.Map;
  * before the previous one is revoked, a close to a foreign address or an unbalanced HTLC; those
  * are the stateful channel signer's rules (VLS policy set), which implements the same port. The
  * counterparty's dust limit is not known to it (LDK 0.0.106 does not pass it), so trimming is
- * taken from the HTLC set of the proposal. Thread-safe.
+ * taken from the HTLC set of the proposal, and the counterparty's HTLC signatures are not checked.
+ * Thread-safe.
  */
 public final class Bolt3ChannelSigner implements ChannelSignerPort, AutoCloseable {
   private static final Secp256k1 SECP = Secp256k1.Companion.get();
@@ -99,8 +100,8 @@ public final class Bolt3ChannelSigner implements ChannelSignerPort, AutoCloseabl
   }
 
   @Override
-  public synchronized void validateHolderCommitment(CommitmentProposal proposal, ByteVector counterpartySignature)
-      throws ChannelSignerException {
+  public synchronized void validateHolderCommitment(CommitmentProposal proposal, ByteVector counterpartySignature,
+      List<ByteVector> counterpartyHtlcSignatures) throws ChannelSignerException {
     holderCommitment(proposal, counterpartySignature);
   }
 

@@ -1,8 +1,12 @@
 package dev.custos.ldk.signer;
 
+import dev.custos.core.ln.signer.LnPolicy;
+import java.util.Optional;
+
 /**
  * A channel signer refused a request. The {@link Kind} is a closed set; the message names the
- * operation, the channel and the numbers involved, never secret material.
+ * operation, the channel and the numbers involved, never secret material. A refusal by the
+ * stateful signer's policy also names its VLS rule ({@link #rule()}).
  */
 public final class ChannelSignerException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -24,17 +28,37 @@ public final class ChannelSignerException extends Exception {
     /** A revealed counterparty per-commitment secret is out of order or inconsistent. */
     REVOCATION_SECRET_INVALID,
     /** A request is malformed: an unparsable structure, an out-of-range number, a bad key. */
-    MALFORMED_REQUEST
+    MALFORMED_REQUEST,
+    /** The stateful channel signer's policy refused the request; {@link #rule()} names the rule (audited). */
+    POLICY_REFUSED,
+    /** The channel state could not be loaded or the transition could not be recorded: nothing was released. */
+    STORE_FAILED,
+    /** The signer does not offer this operation (for example a sweep shape it cannot rebuild). */
+    NOT_OFFERED
   }
 
   private final Kind kind;
+  private final transient LnPolicy rule;
 
   public ChannelSignerException(Kind kind, String message) {
     super(kind + ": " + message);
     this.kind = kind;
+    this.rule = null;
+  }
+
+  /** A {@link Kind#POLICY_REFUSED} refusal by {@code rule}; the message starts with its tag. */
+  public ChannelSignerException(LnPolicy rule, String message) {
+    super(Kind.POLICY_REFUSED + ": " + message);
+    this.kind = Kind.POLICY_REFUSED;
+    this.rule = rule;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The VLS rule of a {@link Kind#POLICY_REFUSED} refusal; empty for every other kind. */
+  public Optional<LnPolicy> rule() {
+    return Optional.ofNullable(rule);
   }
 }

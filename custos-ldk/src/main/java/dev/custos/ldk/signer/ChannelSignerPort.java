@@ -9,6 +9,7 @@ import fr.acinq.bitcoin.ByteVector32;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.Transaction;
+import java.util.List;
 
 /**
  * What a Lightning node front door (the LDK adapter today, CLN hsmd and gRPC later) asks of the
@@ -18,9 +19,9 @@ import fr.acinq.bitcoin.Transaction;
  * <p>Contract every implementation keeps: transactions are rebuilt from the semantic parameters
  * with the BOLT 3 engine and a proposal that differs is refused with
  * {@link ChannelSignerException.Kind#TRANSACTION_MISMATCH}; a proposed transaction is never
- * signed as handed over. {@link Bolt3ChannelSigner} implements exactly that and nothing more; the
- * stateful channel signer (revocation invariants, VLS policies, persistence with debit before
- * sign) implements this same interface and replaces it behind the adapter.
+ * signed as handed over. {@link Bolt3ChannelSigner} implements exactly that and nothing more;
+ * {@link PolicyChannelSigner}, the stateful channel signer (revocation invariants, VLS policies,
+ * persistence with debit before sign), implements this same interface behind the adapter.
  */
 public interface ChannelSignerPort {
   /** This side's funding pubkey and basepoints (BOLT 2 {@code open_channel}/{@code accept_channel}). */
@@ -39,9 +40,12 @@ public interface ChannelSignerPort {
   /** Binds the channel parameters once the funding outpoint is known; signing needs it first. */
   void setup(ChannelParameters params) throws ChannelSignerException;
 
-  /** Validates a holder commitment the counterparty signed, with its signature (DER). */
-  void validateHolderCommitment(CommitmentProposal proposal, ByteVector counterpartySignature)
-      throws ChannelSignerException;
+  /**
+   * Validates a holder commitment the counterparty signed, with its signature and its HTLC
+   * signatures in commitment output order (DER).
+   */
+  void validateHolderCommitment(CommitmentProposal proposal, ByteVector counterpartySignature,
+      List<ByteVector> counterpartyHtlcSignatures) throws ChannelSignerException;
 
   /** Signs a counterparty commitment and, as the non-broadcaster, its HTLC transactions. */
   CommitmentSignatures signCounterpartyCommitment(CommitmentProposal proposal) throws ChannelSignerException;

@@ -18,7 +18,12 @@ import dev.custos.core.keys.KeyPath;
  *                     .../5'       per-commitment seed (the 32 private-key bytes, BOLT 3 shachain seed)
  * m/67858384'/2'/2'                destination / shutdown key (P2WPKH)
  * m/67858384'/2'/3'                inbound payment key material (LDK payment secrets)
+ * m/67858384'/2'/4'                channel signer root: the node secret of the stateful channel
+ *                                  signer's keys (custos-core ln.signer.ChannelKeys)
  * </pre>
+ *
+ * <p>The channel signer root is deliberately not the node key: LDK 0.0.106 receives the node key
+ * ({@code get_node_secret}), and a node that held the root could derive every channel key.
  */
 public final class LightningKeyPaths {
   public static final KeyPath LIGHTNING = KeyPath.parse("m/67858384'/2'");
@@ -26,6 +31,7 @@ public final class LightningKeyPaths {
   public static final KeyPath CHANNELS = LIGHTNING.child(KeyPath.hardened(1));
   public static final KeyPath DESTINATION = LIGHTNING.child(KeyPath.hardened(2));
   public static final KeyPath INBOUND_PAYMENT = LIGHTNING.child(KeyPath.hardened(3));
+  public static final KeyPath CHANNEL_SIGNER_ROOT = LIGHTNING.child(KeyPath.hardened(4));
 
   private LightningKeyPaths() {}
 }

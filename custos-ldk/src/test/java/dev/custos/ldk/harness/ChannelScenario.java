@@ -6,7 +6,9 @@ import fr.acinq.bitcoin.Transaction;
 import fr.acinq.bitcoin.TxHash;
 import fr.acinq.bitcoin.TxId;
 import fr.acinq.bitcoin.TxOut;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.ldk.structs.ChannelDetails;
 import org.ldk.structs.Event;
 import org.ldk.structs.Option_u64Z;
@@ -37,12 +39,24 @@ public final class ChannelScenario {
   public final LdkNode a;
   public final LdkNode b;
   public final Wire wire;
+  private final Map<LdkNode, PaymentApprover> approvers = new HashMap<>();
+
+  /** What a payer's node does before it pays: ask its signer to approve the payment. */
+  @FunctionalInterface
+  public interface PaymentApprover {
+    void approve(byte[] paymentHash, long msat) throws Exception;
+  }
 
   public ChannelScenario(FakeChain chain, LdkNode a, LdkNode b) {
     this.chain = chain;
     this.a = a;
     this.b = b;
     this.wire = new Wire(List.of(a, b));
+  }
+
+  /** {@code payer} asks {@code approver} to approve each payment before it sends it. */
+  public void approvePaymentsWith(LdkNode payer, PaymentApprover approver) {
+    approvers.put(payer, approver);
   }
 
   public void connect() {
@@ -72,10 +86,26 @@ public final class ChannelScenario {
 
   /** Pays {@code msat} from {@code payer} to {@code payee} over their direct channel. */
   public void pay(LdkNode payer, LdkNode payee, long msat) {
+    check(attemptPayment(payer, payee, msat), "payment of " + msat + " msat from " + payer.name + " to " + payee.name);
+  }
+
+  /**
+   * Tries to pay {@code msat} from {@code payer} to {@code payee}; true once the payer saw it sent,
+   * false when LDK refused to send it or it did not complete.
+   */
+  public boolean attemptPayment(LdkNode payer, LdkNode payee, long msat) {
     Result_C2Tuple_PaymentHashPaymentSecretZNoneZ inbound = payee.channelManager.create_inbound_payment(Option_u64Z.some(msat), 3600);
     check(inbound.is_ok(), "create_inbound_payment");
     TwoTuple_PaymentHashPaymentSecretZ hashAndSecret = ((Result_C2Tuple_PaymentHashPaymentSecretZNoneZ.Result_C2Tuple_PaymentHashPaymentSecretZNoneZ_OK) inbound).res;
     byte[] hash = hashAndSecret.get_a();
+    PaymentApprover approver = approvers.get(payer);
+    if (approver != null) {
+      try {
+        approver.approve(hash, msat);
+      } catch (Exception e) {
+        throw new AssertionError("approving the payment of " + msat + " msat failed: " + e.getMessage(), e);
+      }
+    }
     RouteParameters params = RouteParameters.of(PaymentParameters.from_node_id(payee.nodeId()), msat, 40);
     Scorer scorer = Scorer.with_default();
     Result_RouteLightningErrorZ route = UtilMethods.find_route(payer.nodeId(), params, payer.graph,
@@ -85,7 +115,9 @@ public final class ChannelScenario {
           + ((Result_RouteLightningErrorZ.Result_RouteLightningErrorZ_Err) route).err.get_err());
     }
     Result_PaymentIdPaymentSendFailureZ sent = payer.channelManager.send_payment(ok.res, hash, hashAndSecret.get_b());
-    check(sent.is_ok(), "send_payment");
+    if (!sent.is_ok()) {
+      return false;
+    }
     for (int i = 0; i < MAX_ROUNDS; i++) {
       wire.pump();
       for (Event e : payee.drainEvents()) {
@@ -98,10 +130,10 @@ public final class ChannelScenario {
       }
       payer.drainEvents();
       if (sentEvent(payer, hash)) {
-        return;
+        return true;
       }
     }
-    throw new AssertionError("payment of " + msat + " msat from " + payer.name + " to " + payee.name + " did not complete");
+    return false;
   }
 
   /** Closes cooperatively; returns the confirmed closing transaction. */

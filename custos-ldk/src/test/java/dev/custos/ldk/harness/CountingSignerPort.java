@@ -58,8 +58,9 @@ public final class CountingSignerPort implements ChannelSignerPort {
   }
 
   @Override
-  public void validateHolderCommitment(CommitmentProposal p, ByteVector sig) throws ChannelSignerException {
-    delegate.validateHolderCommitment(p, sig);
+  public void validateHolderCommitment(CommitmentProposal p, ByteVector sig, java.util.List<ByteVector> htlcSigs)
+      throws ChannelSignerException {
+    delegate.validateHolderCommitment(p, sig, htlcSigs);
     count("validateHolderCommitment");
   }
 

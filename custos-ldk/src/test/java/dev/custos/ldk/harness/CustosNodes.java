@@ -6,6 +6,20 @@ import dev.custos.ldk.adapter.CustosKeysInterface;
 import dev.custos.ldk.adapter.NodeKeys;
 import dev.custos.ldk.signer.Bolt3ChannelSigner;
 import dev.custos.ldk.signer.ChannelKeys;
+import dev.custos.ldk.signer.ChannelSignerPort;
+import dev.custos.ldk.signer.PolicyChannelSignerProvider;
+import dev.custos.core.ln.bolt3.Bolt3Scripts;
+import dev.custos.core.ln.signer.SignerLimits;
+import dev.custos.service.channel.PaymentApprovals;
+import dev.custos.store.Store;
+import dev.custos.store.StoreException;
+import dev.custos.store.StoreFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.function.Function;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.List;
@@ -30,6 +44,40 @@ public final class CustosNodes {
         deterministicRandom(seedByte), (op, e) -> refusals.add(op + ": " + e.getMessage()));
     return new LdkNode(name, chain, keys.asKeysInterface(), List.of(master, nodeKeys, keys));
   }
+
+  /**
+   * A node on the Custos adapter whose channels are signed by the stateful, policy-enforcing
+   * {@link dev.custos.ldk.signer.PolicyChannelSigner}, persisted in a SQLite store in {@code dir}; closes and sweeps may
+   * pay only the node's destination script. The store stays open with the node.
+   */
+  public static StatefulNode stateful(String name, int seedByte, FakeChain chain, Map<String, AtomicInteger> counts,
+      List<String> refusals, Path dir, Function<ChannelSignerPort, ChannelSignerPort> wrap) {
+    Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+    byte[] seed = new byte[32];
+    java.util.Arrays.fill(seed, (byte) seedByte);
+    ExtendedPrivateKey master = ExtendedPrivateKey.fromSeed(SecretBytes.takeOwnership(seed));
+    NodeKeys nodeKeys = NodeKeys.derive(master);
+    Store store;
+    try {
+      store = StoreFactory.open("jdbc:sqlite:" + dir.resolve(name + ".db"));
+    } catch (StoreException e) {
+      throw new IllegalStateException(e);
+    }
+    SignerLimits limits = SignerLimits.defaults(Set.of(Bolt3Scripts.p2wpkh(nodeKeys.destination())));
+    PaymentApprovals payments = SpendingPolicy.apply(store, clock);
+    PolicyChannelSignerProvider provider = PolicyChannelSignerProvider.open(master, store, limits, clock, payments);
+    CustosKeysInterface keys = new CustosKeysInterface(nodeKeys,
+        id -> new CountingSignerPort(wrap.apply(provider.signerFor(id)), counts),
+        deterministicRandom(seedByte), (op, e) -> refusals.add(op + ": " + e.getMessage()));
+    LdkNode node = new LdkNode(name, chain, keys.asKeysInterface(), List.of(master, nodeKeys, keys, provider));
+    return new StatefulNode(node, store, nodeKeys.destination(), payments);
+  }
+
+  /**
+   * A harness node on the stateful signer, with its store (for audit and state assertions) and its
+   * payment approvals (the node asks before it pays).
+   */
+  public record StatefulNode(LdkNode node, Store store, fr.acinq.bitcoin.PublicKey destination, PaymentApprovals payments) {}
 
   public static LdkNode keysManager(String name, int seedByte, FakeChain chain) {
     byte[] seed = new byte[32];

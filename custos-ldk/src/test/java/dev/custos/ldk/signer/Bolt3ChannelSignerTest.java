@@ -89,7 +89,7 @@ class Bolt3ChannelSignerTest {
     var ours = signer.perCommitmentPoint(4);
     CommitmentTransaction c = CommitmentBuilder.build(params, Side.HOLDER, spec(4), ours);
     ByteVector peerSig = Bolt3Signatures.signCommitment(c, peer.funding());
-    signer.validateHolderCommitment(new CommitmentProposal(spec(4), ours, c.tx()), peerSig);
+    signer.validateHolderCommitment(new CommitmentProposal(spec(4), ours, c.tx()), peerSig, List.of());
 
     var foreign = signer.perCommitmentPoint(5);
     Transaction withForeign = CommitmentBuilder.build(params, Side.HOLDER, spec(4), foreign).tx();

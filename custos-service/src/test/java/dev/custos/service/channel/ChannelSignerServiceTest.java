@@ -78,14 +78,14 @@ class ChannelSignerServiceTest {
     store = StoreFactory.open("jdbc:sqlite:" + dir.resolve("custos.db"));
     aliceKeys = new NodeSecretKeySource(SecretBytes.copyOf(filled(0xa1)));
     bob = ChannelKeys.derive(SecretBytes.copyOf(filled(0xb2)), ID);
-    alice = new ChannelSigner(store, aliceKeys, LIMITS, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
+    alice = new ChannelSigner(store, aliceKeys, LIMITS, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), NoPayments.approvals(store));
     try (ChannelKeys a = aliceKeys.keys(ID)) {
       ByteVector script = Bolt3Scripts.funding(a.publicKeys().fundingPubkey(), bob.publicKeys().fundingPubkey());
       fundingTx = new Transaction(2, List.of(new TxIn(new OutPoint(new TxId(new ByteVector32("aa".repeat(32))), 0), new byte[0], 0)),
           List.of(new TxOut(new Satoshi(FUNDING_SAT), Bolt3Scripts.p2wsh(script))), 0);
       alice.execute(setupFor(Side.HOLDER, bob));
       bobState = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), setupFor(Side.COUNTERPARTY, a),
-          bob, LIMITS)).state());
+          bob, LIMITS, NoPayments.LEDGER)).state());
     }
     exchange(0, FUNDING_SAT * 1000, 0);
   }
@@ -113,7 +113,7 @@ class ChannelSignerServiceTest {
   }
 
   ChannelReply bobRun(ChannelCommand c) {
-    ChannelOutcome.Applied a = applied(dev.custos.core.ln.signer.ChannelSigner.apply(bobState, c, bob, LIMITS));
+    ChannelOutcome.Applied a = applied(dev.custos.core.ln.signer.ChannelSigner.apply(bobState, c, bob, LIMITS, NoPayments.LEDGER));
     bobState = Optional.of(a.state());
     return a.reply();
   }
@@ -185,6 +185,27 @@ class ChannelSignerServiceTest {
     assertThat(records).allSatisfy(rec -> assertThat(rec.fields().values()).noneMatch(v -> v.contains(secretHex)));
   }
 
+  /**
+   * The signer work is done before the write transaction; when another writer changed the row in
+   * between, the precomputed outcome must be dropped and the command applied again to the new row
+   * (here: the revocation became a retry, which stores no new version).
+   */
+  @Test
+  void aRowChangedAfterThePrecomputationIsAppliedAgain() throws Exception {
+    exchange(1, FUNDING_SAT * 1000 - 1_000_000, 1_000_000);
+    long version = aliceVersion();
+    InterleavingStore interleaving = new InterleavingStore(store);
+    ChannelSigner second = new ChannelSigner(interleaving, aliceKeys, LIMITS,
+        Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), NoPayments.approvals(store));
+    interleaving.interleave(() -> ((AutoCloseable) alice.execute(new ChannelCommand.RevokeHolderCommitment(ID, 0))).close());
+    try (var r = (ChannelReply.HolderRevocation) second.execute(new ChannelCommand.RevokeHolderCommitment(ID, 0))) {
+      assertThat(r.number()).isZero();
+    }
+    assertThat(aliceVersion()).isEqualTo(version + 1);
+    assertThat(audit().subList(audit().size() - 2, audit().size())).allSatisfy(rec -> assertThat(rec.fields())
+        .containsEntry("operation", "RevokeHolderCommitment").containsEntry("stateVersion", Long.toString(version + 1)));
+  }
+
   @Test
   void refusalIsAuditedAndChangesNothing() throws Exception {
     long version = aliceVersion();
@@ -205,7 +226,7 @@ class ChannelSignerServiceTest {
     long version = aliceVersion();
     int records = audit().size();
     CommitFailingStore failing = new CommitFailingStore(store);
-    ChannelSigner crashing = new ChannelSigner(failing, aliceKeys, LIMITS, Clock.systemUTC());
+    ChannelSigner crashing = new ChannelSigner(failing, aliceKeys, LIMITS, Clock.systemUTC(), NoPayments.approvals(failing));
 
     assertThatThrownBy(() -> crashing.execute(new ChannelCommand.RevokeHolderCommitment(ID, 0)))
         .isInstanceOf(StoreException.class).hasMessageContaining("simulated crash");
@@ -225,7 +246,7 @@ class ChannelSignerServiceTest {
   @Test
   void aCrashAtCommitNeverReleasesACounterpartySignature() throws Exception {
     CommitFailingStore failing = new CommitFailingStore(store);
-    ChannelSigner crashing = new ChannelSigner(failing, aliceKeys, LIMITS, Clock.systemUTC());
+    ChannelSigner crashing = new ChannelSigner(failing, aliceKeys, LIMITS, Clock.systemUTC(), NoPayments.approvals(failing));
     long version = aliceVersion();
     var cmd = signCommand(aliceState().params(), spec(1, 1_000_000, FUNDING_SAT * 1000 - 1_000_000), bob.perCommitmentPoint(1));
     assertThatThrownBy(() -> crashing.execute(cmd)).isInstanceOf(StoreException.class);

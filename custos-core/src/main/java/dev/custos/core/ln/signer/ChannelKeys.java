@@ -44,6 +44,16 @@ public final class ChannelKeys implements AutoCloseable {
         KeyDerivation.publicKeyOf(paymentBase), KeyDerivation.publicKeyOf(delayedBase), KeyDerivation.publicKeyOf(htlcBase));
   }
 
+  private ChannelKeys(ChannelKeys other) {
+    funding = SecretBytes.takeOwnership(other.funding.copy());
+    revocationBase = SecretBytes.takeOwnership(other.revocationBase.copy());
+    paymentBase = SecretBytes.takeOwnership(other.paymentBase.copy());
+    delayedBase = SecretBytes.takeOwnership(other.delayedBase.copy());
+    htlcBase = SecretBytes.takeOwnership(other.htlcBase.copy());
+    commitmentSeed = SecretBytes.takeOwnership(other.commitmentSeed.copy());
+    publicKeys = other.publicKeys;
+  }
+
   /** The keys of channel {@code id} under a node secret of at least 32 bytes (not consumed). */
   public static ChannelKeys derive(SecretBytes nodeSecret, ChannelId id) {
     if (nodeSecret.length() < 32) {
@@ -53,6 +63,14 @@ public final class ChannelKeys implements AutoCloseable {
     try (SecretBytes channelSeed = SecretBytes.takeOwnership(seed)) {
       return new ChannelKeys(channelSeed);
     }
+  }
+
+  /**
+   * An independent copy the caller closes, without the hashing and curve multiplications of
+   * {@link #derive} (a key cache hands these out while the keys it holds stay open).
+   */
+  public ChannelKeys copy() {
+    return new ChannelKeys(this);
   }
 
   /** The funding pubkey and basepoints announced in {@code open_channel}/{@code accept_channel}. */

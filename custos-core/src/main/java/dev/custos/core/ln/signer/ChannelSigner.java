@@ -31,6 +31,8 @@ import java.util.Optional;
  *   <li>a revoked holder commitment is never signed ({@code policy-commitment-holder-not-revoked}),
  *       and nothing is revoked after a closing signature ({@code policy-revoke-not-closed}).
  * </ul>
+ * Every HTLC we newly offer must be balanced by HTLCs offered to us or by an approved payment
+ * ({@link RoutingBalance}).
  */
 public final class ChannelSigner {
   private ChannelSigner() {}
@@ -38,10 +40,11 @@ public final class ChannelSigner {
   /**
    * Applies {@code command} to the channel's {@code state} (absent only for
    * {@link SetupChannel}) with the channel's {@code keys}, which the caller derives and closes.
-   * Never throws for bad input: every refusal is a {@link ChannelOutcome.Refused}.
+   * {@code payments} is the node-wide view the routing-balance rule needs (the shell builds it from
+   * its own stored state). Never throws for bad input: every refusal is a {@link ChannelOutcome.Refused}.
    */
   public static ChannelOutcome apply(Optional<ChannelState> state, ChannelCommand command, ChannelKeys keys,
-      SignerLimits limits) {
+      SignerLimits limits, PaymentLedger payments) {
     try {
       if (command instanceof SetupChannel setup) {
         if (state.isPresent()) {
@@ -62,7 +65,7 @@ public final class ChannelSigner {
         case ChannelCommand.ValidateHolderCommitment c -> HolderOperations.validate(s, c, keys, limits);
         case ChannelCommand.RevokeHolderCommitment c -> HolderOperations.revoke(s, c, keys);
         case ChannelCommand.SignHolderCommitment c -> HolderOperations.sign(s, c, keys);
-        case ChannelCommand.SignCounterpartyCommitment c -> CounterpartyOperations.sign(s, c, keys, limits);
+        case ChannelCommand.SignCounterpartyCommitment c -> CounterpartyOperations.sign(s, c, keys, limits, payments);
         case ChannelCommand.ValidateCounterpartyRevocation c -> CounterpartyOperations.revoked(s, c);
         case ChannelCommand.SignMutualClose c -> CloseOperations.mutualClose(s, c, keys, limits);
         case ChannelCommand.SignSweep c -> CloseOperations.sweep(s, c, keys, limits);

@@ -21,8 +21,8 @@ import java.util.List;
 final class CounterpartyOperations {
   private CounterpartyOperations() {}
 
-  static ChannelOutcome sign(ChannelState s, SignCounterpartyCommitment c, ChannelKeys keys, SignerLimits limits)
-      throws ChannelPolicyException {
+  static ChannelOutcome sign(ChannelState s, SignCounterpartyCommitment c, ChannelKeys keys, SignerLimits limits,
+      PaymentLedger payments) throws ChannelPolicyException {
     CommitmentSpec spec = c.spec();
     long n = spec.commitmentNumber();
     CounterpartyCommitment signed = new CounterpartyCommitment(spec, c.point());
@@ -40,6 +40,9 @@ final class CounterpartyOperations {
           + (n - 2) + " is not revoked yet, so commitment " + n + " cannot be signed");
     }
     SpecCheck.check(s.params(), Side.COUNTERPARTY, spec, limits);
+    if (!retry) {
+      RoutingBalance.check(s, spec, payments);
+    }
     CommitmentTransaction ct = CommitmentBuilder.build(s.params(), Side.COUNTERPARTY, spec, c.point());
     CommitmentCheck.check(ct, c.commitment());
     List<HtlcTransaction> htlcs = HtlcTransactions.build(s.params(), ct);

@@ -51,6 +51,8 @@ final class ChannelPair {
   final ChannelKeys keysB = ChannelKeys.derive(nodeB, ID);
   SignerLimits limitsA = SignerLimits.defaults(Set.of(WALLET_A));
   SignerLimits limitsB = SignerLimits.defaults(Set.of(WALLET_B));
+  PaymentLedger paymentsA = TestPayments.approvingAll();
+  PaymentLedger paymentsB = TestPayments.approvingAll();
   final Transaction fundingTx;
   Optional<ChannelState> a = Optional.empty();
   Optional<ChannelState> b = Optional.empty();
@@ -93,14 +95,14 @@ final class ChannelPair {
 
   /** Both signers set up, no commitment exchanged yet. */
   ChannelPair setupOnly() {
-    a = Optional.of(applied(ChannelSigner.apply(a, setupA(), keysA, limitsA)).state());
-    b = Optional.of(applied(ChannelSigner.apply(b, setupB(), keysB, limitsB)).state());
+    a = Optional.of(applied(ChannelSigner.apply(a, setupA(), keysA, limitsA, paymentsA)).state());
+    b = Optional.of(applied(ChannelSigner.apply(b, setupB(), keysB, limitsB, paymentsB)).state());
     return this;
   }
 
   /** Alice's outcome for {@code c}, not applied: her state stays {@link #a}. */
   ChannelOutcome tryA(ChannelCommand c) {
-    return ChannelSigner.apply(a, c, keysA, limitsA);
+    return ChannelSigner.apply(a, c, keysA, limitsA, paymentsA);
   }
 
   /** A payment preimage, distinct per tag. */
@@ -162,13 +164,13 @@ final class ChannelPair {
   }
 
   ChannelReply runA(ChannelCommand c) {
-    ChannelOutcome.Applied o = applied(ChannelSigner.apply(a, c, keysA, limitsA));
+    ChannelOutcome.Applied o = applied(ChannelSigner.apply(a, c, keysA, limitsA, paymentsA));
     a = Optional.of(o.state());
     return o.reply();
   }
 
   ChannelReply runB(ChannelCommand c) {
-    ChannelOutcome.Applied o = applied(ChannelSigner.apply(b, c, keysB, limitsB));
+    ChannelOutcome.Applied o = applied(ChannelSigner.apply(b, c, keysB, limitsB, paymentsB));
     b = Optional.of(o.state());
     return o.reply();
   }

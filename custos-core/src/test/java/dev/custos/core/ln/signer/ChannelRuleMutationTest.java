@@ -136,6 +136,23 @@ class ChannelRuleMutationTest {
         l.approvedDestinations());
   }
 
+  /**
+   * Alice signs Bob's commitment 1 carrying {@code HTLCS} for the first time: her offered HTLC 1 is
+   * an approved 50,000,000 msat payment, her offered HTLC 3 routes 100,000 msat she receives on
+   * another channel; the edit changes that node-wide view.
+   */
+  static Attempt payments(Function<TestPayments, TestPayments> edit) {
+    return (pair, mutate) -> {
+      pair.open();
+      TestPayments base = TestPayments.none()
+          .approving(new ApprovedPayment(HTLCS.get(0).paymentHash(), 50_000_000, 0, TestPayments.NOW.plusSeconds(3600)))
+          .receiving(HTLCS.get(2).paymentHash(), 100_000);
+      pair.paymentsA = mutate ? edit.apply(base) : base;
+      return pair.tryA(ChannelPair.signCommand(pair.a.get().params(),
+          ChannelPair.bobSpec(1, aliceMsat(HTLCS), BOB_MSAT, HTLCS), pair.keysB.perCommitmentPoint(1)));
+    };
+  }
+
   static Attempt setup(Function<SetupChannel, SetupChannel> edit) {
     return (pair, mutate) -> pair.tryA(mutate ? edit.apply(pair.setupA()) : pair.setupA());
   }
@@ -231,6 +248,13 @@ class ChannelRuleMutationTest {
           }
           return pair.tryA(pair.setupA());
         }),
+        new Mutation(LnPolicy.COMMITMENT_HTLC_ROUTING_BALANCE, "a routed HTLC receives 1 msat less than it offers", STATIC,
+            payments(p -> p.receiving(HTLCS.get(2).paymentHash(), 99_999))),
+        new Mutation(LnPolicy.COMMITMENT_PAYMENT_INVOICED, "the approved payment is 1 msat smaller than the HTLC", STATIC,
+            payments(p -> p.approving(new ApprovedPayment(HTLCS.get(0).paymentHash(), 49_999_999, 0,
+                TestPayments.NOW.plusSeconds(3600))))),
+        new Mutation(LnPolicy.INVOICE_NOT_EXPIRED, "the approved invoice expires now", STATIC,
+            payments(p -> p.approving(new ApprovedPayment(HTLCS.get(0).paymentHash(), 50_000_000, 0, TestPayments.NOW)))),
         new Mutation(LnPolicy.OPTIONAL_FAIL_FAST, "point 3 asked after commitment 0", STATIC,
             (pair, mutate) -> pair.open().tryA(new ChannelCommand.GetPerCommitmentPoint(ID, mutate ? 3 : 2))),
         new Mutation(LnPolicy.CHANNEL_SAFE_TYPE, "channel_type option_anchor_outputs (bit 20)", STATIC,
@@ -452,6 +476,7 @@ class ChannelRuleMutationTest {
   @Test
   void everyRuleHasAMutation() {
     Set<LnPolicy> covered = mutations().map(Mutation::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(LnPolicy.class)));
+    covered.addAll(PaymentApprovalTest.RULES);
     assertThat(covered).containsExactlyInAnyOrder(LnPolicy.values());
     assertThat(Arrays.stream(LnPolicy.values()).map(p -> p.tag().value()).distinct()).hasSize(LnPolicy.values().length);
   }

@@ -163,7 +163,7 @@ class ChannelSignerTest {
   void refusalsLeaveTheStateAsItWas(ChannelType type) {
     ChannelPair pair = new ChannelPair(type).open();
     ChannelState before = pair.a.get();
-    ChannelOutcome o = ChannelSigner.apply(pair.a, new ChannelCommand.RevokeHolderCommitment(ID, 0), pair.keysA, pair.limitsA);
+    ChannelOutcome o = ChannelSigner.apply(pair.a, new ChannelCommand.RevokeHolderCommitment(ID, 0), pair.keysA, pair.limitsA, pair.paymentsA);
     assertThat(o).isInstanceOf(ChannelOutcome.Refused.class);
     assertThat(((ChannelOutcome.Refused) o).state()).contains(before);
     assertThatThrownBy(() -> pair.runA(new ChannelCommand.RevokeHolderCommitment(ID, 0)))
