@@ -38,8 +38,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code custos.v1.CosignerRefresh} (cosigner.proto): one participant's side of a share refresh
- * whose caller only relays. The first {@code RefreshRound1} binds the participant to the relay's
- * fresh refresh id (one that the participant's group file has not used yet); then each step runs
+ * whose caller only relays. {@code RefreshRound1} binds the participant to the relay's fresh
+ * refresh id (one that the participant's group file has not used yet); a relay that starts over
+ * with another id before round two gets a new commitment (nothing secret left the participant
+ * yet), after that the id is fixed. Then each step runs
  * once, in order, on {@link RefreshCeremony}, which checks every commitment, envelope and
  * certificate over the refresh transcript chained to <em>this participant's own</em> group file.
  * On confirmation the refreshed group is verified ({@link GroupFile#refreshed}) and the
@@ -98,7 +100,11 @@ public final class RefreshParticipantService extends CosignerRefreshGrpc.Cosigne
         if (id.length != 32) {
           throw new RpcFailure.InvalidArgument("refresh_id", "must be 32 bytes, got " + id.length);
         }
-        if (step == Step.ROUND1) {
+        boolean rebind = step == Step.ROUND2 && !MessageDigest.isEqual(id, refreshId);
+        if (step == Step.ROUND1 || rebind) {
+          if (rebind) {
+            round1.secret().close();
+          }
           if (MessageDigest.isEqual(id, group.plan().ceremonyId())
               || group.refreshes().stream().anyMatch(r -> MessageDigest.isEqual(id, r.ceremonyId()))) {
             throw fail(refusal("refresh id was already used by this group (the DKG or an earlier refresh)"));
