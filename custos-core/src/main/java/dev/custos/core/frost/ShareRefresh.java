@@ -156,16 +156,7 @@ public final class ShareRefresh {
           }
           sum = addInto(sum, e.getValue());
         }
-        Map<Identifier, GroupElement> verifying = new HashMap<>();
-        for (Identifier j : everyone) {
-          List<GroupElement> terms = new ArrayList<>();
-          terms.add(oldPublic.verifyingShare(j));
-          for (VssCommitment c : all.values()) {
-            terms.add(c.evaluate(j).multiply(j.value()));
-          }
-          verifying.put(j, GroupElement.sum(terms));
-        }
-        PublicKeyPackage refreshed = new PublicKeyPackage(verifying, oldPublic.groupKey());
+        PublicKeyPackage refreshed = refreshedPublicKeyPackage(oldPublic, all);
         KeyPackage key = KeyPackage.of(secret.identifier, SigningShare.ofOwned(sum), oldPublic.groupKey(), secret.minSigners);
         sum = null;
         if (!key.verifyingShare().equals(refreshed.verifyingShare(secret.identifier))) {
@@ -179,6 +170,32 @@ public final class ShareRefresh {
         }
       }
     }
+  }
+
+  /**
+   * The public side of a refresh, computable by anyone from the old public key package and every
+   * participant's refresh commitment: verifying shares {@code Y_j + Σ_l j·C_l(j)}, the same group
+   * key. What a coordinator uses to check the signature shares of refreshed participants.
+   *
+   * @throws FrostException {@code INVALID_PARTICIPANTS} unless {@code commitments} holds one
+   *     commitment per participant of {@code old}
+   */
+  public static PublicKeyPackage refreshedPublicKeyPackage(PublicKeyPackage old, Map<Identifier, VssCommitment> commitments)
+      throws FrostException {
+    if (!new TreeSet<>(commitments.keySet()).equals(new TreeSet<>(old.verifyingShares().keySet()))) {
+      throw new FrostException(FrostException.Kind.INVALID_PARTICIPANTS, "refresh commitments are from "
+          + new TreeSet<>(commitments.keySet()) + ", the key's participants are " + new TreeSet<>(old.verifyingShares().keySet()));
+    }
+    Map<Identifier, GroupElement> verifying = new HashMap<>();
+    for (Identifier j : old.verifyingShares().keySet()) {
+      List<GroupElement> terms = new ArrayList<>();
+      terms.add(old.verifyingShare(j));
+      for (VssCommitment c : commitments.values()) {
+        terms.add(c.evaluate(j).multiply(j.value()));
+      }
+      verifying.put(j, GroupElement.sum(terms));
+    }
+    return new PublicKeyPackage(verifying, old.groupKey());
   }
 
   /** {@code δ(x) = x · g(x)}. */

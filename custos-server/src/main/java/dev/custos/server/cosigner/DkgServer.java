@@ -1,9 +1,9 @@
 package dev.custos.server.cosigner;
 
 import dev.custos.server.ServerStartException;
-import dev.custos.server.rpc.DkgParticipantService;
 import dev.custos.server.tls.PinnedCertificates;
 import dev.custos.server.tls.TlsIdentity;
+import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves {@code custos.v1.CosignerDkg} for one participant for the length of one ceremony, over
- * the same mutually authenticated, pinned TLS as {@link CosignerServer}.
+ * Serves one participant of one ceremony ({@code custos.v1.CosignerDkg}: a DKG, or
+ * {@code custos.v1.CosignerRefresh}: a share refresh) for its length, over the same mutually
+ * authenticated, pinned TLS as {@link CosignerServer}.
  */
 public final class DkgServer implements AutoCloseable {
   private final Server server;
@@ -24,7 +25,7 @@ public final class DkgServer implements AutoCloseable {
   }
 
   /** @param clientPins SHA-256 fingerprints of the certificates allowed to relay the ceremony */
-  public static DkgServer start(DkgParticipantService participant, TlsIdentity tls, Set<String> clientPins, String host, int port)
+  public static DkgServer start(BindableService participant, TlsIdentity tls, Set<String> clientPins, String host, int port)
       throws ServerStartException {
     try {
       TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
@@ -34,7 +35,7 @@ public final class DkgServer implements AutoCloseable {
       return new DkgServer(NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials.build())
           .addService(participant).build().start());
     } catch (IOException e) {
-      throw new ServerStartException("cannot serve the DKG on " + host + ":" + port + ": " + e.getMessage());
+      throw new ServerStartException("cannot serve the ceremony on " + host + ":" + port + ": " + e.getMessage());
     }
   }
 

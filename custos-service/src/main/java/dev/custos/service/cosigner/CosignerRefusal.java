@@ -32,7 +32,9 @@ public enum CosignerRefusal {
   /** The computed share did not verify against this cosigner's verifying share; nothing released. */
   SHARE_INVALID("cosigner-share-invalid"),
   /** A DKG request this participant refused: another ceremony, a bad package, envelope or certificate (the FROST error kind follows). */
-  DKG_REFUSED("cosigner-dkg-refused");
+  DKG_REFUSED("cosigner-dkg-refused"),
+  /** A share-refresh request this participant refused: another refresh id, a bad commitment, envelope or certificate (the FROST error kind follows). */
+  REFRESH_REFUSED("cosigner-refresh-refused");
 
   private final String tag;
 

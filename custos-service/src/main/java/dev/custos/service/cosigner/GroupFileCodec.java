@@ -63,8 +63,23 @@ public final class GroupFileCodec {
     return plan(root, Set.of("identifier", "identityKey", "tlsSha256", "host", "port"));
   }
 
+  /** The group file; {@code refreshes} is written only once the group has been refreshed. */
   public static byte[] encodeGroup(GroupFile group) {
     ObjectNode root = planNode(group.plan(), "custos-frost-group", group);
+    if (!group.refreshes().isEmpty()) {
+      ArrayNode refreshes = root.putArray("refreshes");
+      for (GroupRefresh r : group.refreshes()) {
+        ObjectNode node = refreshes.addObject();
+        node.put("ceremonyId", HEX.formatHex(r.ceremonyId()));
+        ArrayNode members = node.putArray("members");
+        for (GroupMember m : group.plan().members()) {
+          ObjectNode n = members.addObject();
+          n.put("identifier", m.index());
+          n.put("commitment", HEX.formatHex(r.commitments().get(m.identifier()).encode()));
+          n.put("certificate", HEX.formatHex(r.certificates().get(m.identifier()).encode()));
+        }
+      }
+    }
     root.put("internalKey", HEX.formatHex(group.internalKey()));
     root.put("outputKey", HEX.formatHex(group.outputKey()));
     return write(root);
@@ -72,7 +87,7 @@ public final class GroupFileCodec {
 
   public static GroupFile parseGroup(byte[] bytes) throws GroupFileException {
     JsonNode root = read(bytes, "custos-frost-group",
-        Set.of("kind", "version", "network", "ceremonyId", "threshold", "members", "internalKey", "outputKey"));
+        Set.of("kind", "version", "network", "ceremonyId", "threshold", "members", "internalKey", "outputKey"), Set.of("refreshes"));
     GroupPlan plan = plan(root, Set.of("identifier", "identityKey", "tlsSha256", "host", "port", "commitment", "proofOfKnowledge", "certificate"));
     Map<Identifier, Dkg.Round1Package> round1 = new TreeMap<>();
     Map<Identifier, DkgCertificate> certificates = new TreeMap<>();
@@ -88,9 +103,10 @@ public final class GroupFileCodec {
         throw new GroupFileException("group file: " + where + ": " + e.getMessage());
       }
     }
+    List<GroupRefresh> refreshes = root.has("refreshes") ? refreshes(root.get("refreshes"), plan) : List.of();
     GroupFile group;
     try {
-      group = GroupFile.verify(plan, round1, certificates);
+      group = GroupFile.verify(plan, round1, certificates, refreshes);
     } catch (FrostException e) {
       throw new GroupFileException("group file does not verify: " + e.getMessage());
     }
@@ -101,6 +117,45 @@ public final class GroupFileCodec {
       throw new GroupFileException("group file: outputKey is not the BIP86 tweak of its internal key (" + HEX.formatHex(group.outputKey()) + ")");
     }
     return group;
+  }
+
+  private static List<GroupRefresh> refreshes(JsonNode array, GroupPlan plan) throws GroupFileException {
+    if (!array.isArray() || array.isEmpty() || array.size() > 10_000) {
+      throw new GroupFileException("refreshes must be an array of 1..10000 refreshes");
+    }
+    List<GroupRefresh> refreshes = new ArrayList<>();
+    int r = 0;
+    for (JsonNode node : array) {
+      String where = "refreshes[" + r++ + "]";
+      fields(node, Set.of("ceremonyId", "members"), where);
+      byte[] id = hex(node, "ceremonyId", where);
+      if (id.length != 32) {
+        throw new GroupFileException(where + ": ceremonyId must be 32 bytes");
+      }
+      JsonNode members = node.get("members");
+      if (!members.isArray() || members.size() != plan.members().size()) {
+        throw new GroupFileException(where + ": members must be an array of the " + plan.members().size() + " members");
+      }
+      Map<Identifier, VssCommitment> commitments = new TreeMap<>();
+      Map<Identifier, DkgCertificate> certificates = new TreeMap<>();
+      int i = 0;
+      for (JsonNode m : members) {
+        String at = where + ".members[" + i + "]";
+        fields(m, Set.of("identifier", "commitment", "certificate"), at);
+        GroupMember member = plan.members().get(i++);
+        if (integer(m, "identifier", at) != member.index()) {
+          throw new GroupFileException(at + ": identifier must be " + member.index() + " (the plan's order)");
+        }
+        try {
+          commitments.put(member.identifier(), VssCommitment.decode(hex(m, "commitment", at)));
+          certificates.put(member.identifier(), DkgCertificate.decode(hex(m, "certificate", at)));
+        } catch (FrostException e) {
+          throw new GroupFileException(at + ": " + e.getMessage());
+        }
+      }
+      refreshes.add(new GroupRefresh(id, commitments, certificates));
+    }
+    return refreshes;
   }
 
   private static ObjectNode header(String kind, Network network) {
@@ -160,6 +215,11 @@ public final class GroupFileCodec {
   }
 
   private static JsonNode read(byte[] bytes, String kind, Set<String> fields) throws GroupFileException {
+    return read(bytes, kind, fields, Set.of());
+  }
+
+  /** Parses a JSON object with every field of {@code fields}, any of {@code optional}, nothing else. */
+  private static JsonNode read(byte[] bytes, String kind, Set<String> fields, Set<String> optional) throws GroupFileException {
     if (bytes.length > MAX_BYTES) {
       throw new GroupFileException(kind + ": larger than 1 MiB");
     }
@@ -172,7 +232,7 @@ public final class GroupFileCodec {
     if (root == null || !root.isObject()) {
       throw new GroupFileException(kind + ": not a JSON object");
     }
-    fields(root, fields, kind);
+    fields(root, fields, optional, kind);
     if (!kind.equals(text(root, "kind"))) {
       throw new GroupFileException("expected a " + kind + " file, found kind '" + root.get("kind").asText() + "'");
     }
@@ -183,6 +243,10 @@ public final class GroupFileCodec {
   }
 
   private static void fields(JsonNode node, Set<String> expected, String where) throws GroupFileException {
+    fields(node, expected, Set.of(), where);
+  }
+
+  private static void fields(JsonNode node, Set<String> expected, Set<String> optional, String where) throws GroupFileException {
     if (!node.isObject()) {
       throw new GroupFileException(where + ": not an object");
     }
@@ -193,7 +257,7 @@ public final class GroupFileCodec {
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String f = names.next();
-      if (!expected.contains(f)) {
+      if (!expected.contains(f) && !optional.contains(f)) {
         throw new GroupFileException(where + ": unknown field '" + f + "'");
       }
     }

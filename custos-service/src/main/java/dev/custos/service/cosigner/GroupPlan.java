@@ -68,6 +68,16 @@ public record GroupPlan(Network network, byte[] ceremonyId, int threshold, List<
   }
 
   /**
+   * The context of a share refresh of this group: the refresh's own {@code refreshId}, the same
+   * threshold, identity keys and transport digest as the DKG.
+   */
+  public DkgContext refreshContext(byte[] refreshId) throws FrostException {
+    Map<Identifier, IdentityPublicKey> ids = new LinkedHashMap<>();
+    members.forEach(m -> ids.put(m.identifier(), m.identityKey()));
+    return new DkgContext(refreshId, threshold, ids, transportDigest());
+  }
+
+  /**
    * {@code SHA-256("custos/frost-plan/transport/v1" || u16 len || network id || (identifier (u16)
    * || TLS SHA-256 (32) || u16 len || host (UTF-8) || port (u16))*)}, members in ascending
    * identifier order.
