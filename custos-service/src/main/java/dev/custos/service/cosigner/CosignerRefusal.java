@@ -34,7 +34,9 @@ public enum CosignerRefusal {
   /** A DKG request this participant refused: another ceremony, a bad package, envelope or certificate (the FROST error kind follows). */
   DKG_REFUSED("cosigner-dkg-refused"),
   /** A share-refresh request this participant refused: another refresh id, a bad commitment, envelope or certificate (the FROST error kind follows). */
-  REFRESH_REFUSED("cosigner-refresh-refused");
+  REFRESH_REFUSED("cosigner-refresh-refused"),
+  /** A share-repair request this participant refused: another repair, a bad envelope, a repaired share that is not its verifying share (the FROST error kind follows). */
+  REPAIR_REFUSED("cosigner-repair-refused");
 
   private final String tag;
 
