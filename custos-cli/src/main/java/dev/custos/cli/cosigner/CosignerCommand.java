@@ -7,9 +7,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code custos cosigner}: a FROST share-holder's data directory, DKG and server (docs/frost.md). */
 @Command(name = "cosigner", mixinStandardHelpOptions = true,
-    description = "FROST cosigner: init, plan, dkg, serve, policy, descriptor, refresh (docs/frost.md).",
+    description = "FROST cosigner: init, plan, dkg, serve, policy, descriptor, refresh, repair (docs/frost.md).",
     subcommands = {CosignerInitCommand.class, CosignerPlanCommand.class, CosignerDkgCommand.class, CosignerServeCommand.class,
-        CosignerPolicyCommand.class, CosignerDescriptorCommand.class, CosignerRefreshCommand.class})
+        CosignerPolicyCommand.class, CosignerDescriptorCommand.class, CosignerRefreshCommand.class, CosignerRepairCommand.class})
 public final class CosignerCommand implements Runnable {
   @ParentCommand
   Main main;

@@ -7,8 +7,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code custos threshold}: the coordinator of FROST cosigners (relays a DKG, runs signing sessions). */
 @Command(name = "threshold", mixinStandardHelpOptions = true,
-    description = "Coordinate FROST cosigners: relay a DKG, sign a PSBT, relay a share refresh (docs/frost.md).",
-    subcommands = {ThresholdDkgCommand.class, ThresholdSignCommand.class, ThresholdRefreshCommand.class})
+    description = "Coordinate FROST cosigners: relay a DKG, sign a PSBT, relay a share refresh or repair (docs/frost.md).",
+    subcommands = {ThresholdDkgCommand.class, ThresholdSignCommand.class, ThresholdRefreshCommand.class, ThresholdRepairCommand.class})
 public final class ThresholdCommand implements Runnable {
   @ParentCommand
   Main main;
