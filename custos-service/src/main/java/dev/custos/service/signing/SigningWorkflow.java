@@ -319,12 +319,20 @@ public final class SigningWorkflow {
       String credential, Instant now, MacaroonConstraints caveats) throws StoreException {
     Optional<Policy> policy = applied.map(p -> policies.parse(p.text()));
     SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
-    Decision d;
+    return narrowed(evaluate(tx, policy, request), caveats, request, policy, wallet);
+  }
+
+  private static Decision evaluate(ReadTx tx, Optional<Policy> policy, SpendRequest request) throws StoreException {
     try {
-      d = PolicyEvaluator.evaluate(policy, request, tx);
+      return PolicyEvaluator.evaluate(policy, request, tx);
     } catch (dev.custos.store.StoreUncheckedException e) {
       throw e.getCause();
     }
+  }
+
+  /** {@code d} narrowed by the credential's caveats ({@link CredentialLimits}); they only ever take away. */
+  private static Decision narrowed(Decision d, MacaroonConstraints caveats, SpendRequest request, Optional<Policy> policy,
+      WalletContext wallet) {
     return CredentialLimits.narrow(d, CredentialLimits.findings(caveats, request, policy, wallet.view().masterFingerprint()));
   }
 
@@ -336,8 +344,7 @@ public final class SigningWorkflow {
       return d;
     }
     Optional<Policy> policy = tx.currentPolicy().map(p -> policies.parse(p.text()));
-    SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
-    return CredentialLimits.narrow(d, CredentialLimits.findings(caveats, request, policy, wallet.view().masterFingerprint()));
+    return narrowed(d, caveats, new SpendRequest(psbt, analysis, wallet.walletId(), credential, now), policy, wallet);
   }
 
   /**
@@ -349,13 +356,7 @@ public final class SigningWorkflow {
       MacaroonConstraints caveats, String requestId) throws StoreException {
     Optional<Policy> policy = tx.currentPolicy().map(p -> ApprovedSpendPolicy.of(policies.parse(p.text())));
     SpendRequest request = new SpendRequest(psbt, analysis, wallet.walletId(), credential, now);
-    Decision d;
-    try {
-      d = PolicyEvaluator.evaluate(policy, request, tx);
-    } catch (dev.custos.store.StoreUncheckedException e) {
-      throw e.getCause();
-    }
-    Decision narrowed = CredentialLimits.narrow(d, CredentialLimits.findings(caveats, request, policy, wallet.view().masterFingerprint()));
+    Decision narrowed = narrowed(evaluate(tx, policy, request), caveats, request, policy, wallet);
     List<String> budgets = new java.util.ArrayList<>(narrowed.budgets());
     budgets.add("approved by the spend quorum (request " + requestId + ")");
     return new Decision(narrowed.verdict(), narrowed.findings(), narrowed.debits(), budgets);
