@@ -90,6 +90,16 @@ public sealed interface ChannelCommand {
   record SignSweep(ChannelId channelId, SweepSource source, ByteVector destination, FeeratePerKw feerate,
       Transaction sweepTx) implements ChannelCommand {}
 
+  /**
+   * Our signature (SIGHASH_ALL) on input {@code input} of {@code sweepTx}, a sweep that may gather
+   * several counterparty-commitment outputs (LDK's justice and HTLC-claim transactions do): the
+   * signer rebuilds that input's witness script from {@code source}, checks the whole
+   * transaction's destinations and format, and bounds the fee as far as one input's
+   * {@code amount} allows (see {@code SweepInputSigning}).
+   */
+  record SignSweepInput(ChannelId channelId, Transaction sweepTx, int input, Satoshi amount, SweepInput source)
+      implements ChannelCommand {}
+
   /** Which channel output a {@link SignSweep} spends. */
   sealed interface SweepSource {
     /** Our {@code to_local} on our latest commitment, after {@code to_self_delay}. */

@@ -69,6 +69,7 @@ public final class ChannelSigner {
         case ChannelCommand.ValidateCounterpartyRevocation c -> CounterpartyOperations.revoked(s, c);
         case ChannelCommand.SignMutualClose c -> CloseOperations.mutualClose(s, c, keys, limits);
         case ChannelCommand.SignSweep c -> CloseOperations.sweep(s, c, keys, limits);
+        case ChannelCommand.SignSweepInput c -> SweepInputSigning.sign(s, c, keys, limits);
       };
     } catch (ChannelPolicyException e) {
       return new ChannelOutcome.Refused(state, e.rule(), e.reason());

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The per-commitment secrets the counterparty revealed, as an immutable value in BOLT 3 compact
@@ -90,6 +91,26 @@ public final class CounterpartySecrets {
   public SecretBytes lookup(long number) throws Bolt3Exception {
     try (Shachain chain = restore(entries)) {
       return chain.lookup(PerCommitmentSecrets.indexOf(number));
+    }
+  }
+
+  /**
+   * The commitment number below {@code revoked} whose received secret equals {@code secret}
+   * (compared in constant time), newest first; empty when none does. Cost: one shachain derivation
+   * (at most 48 SHA256) per revoked commitment searched.
+   */
+  public OptionalLong numberOf(SecretBytes secret, long revoked) {
+    try (Shachain chain = restore(entries)) {
+      for (long n = revoked - 1; n >= 0; n--) {
+        try (SecretBytes candidate = chain.lookup(PerCommitmentSecrets.indexOf(n))) {
+          if (candidate.equalsConstantTime(secret)) {
+            return OptionalLong.of(n);
+          }
+        }
+      }
+      return OptionalLong.empty();
+    } catch (Bolt3Exception e) {
+      throw new IllegalStateException("stored secrets cover every revoked commitment", e);
     }
   }
 
