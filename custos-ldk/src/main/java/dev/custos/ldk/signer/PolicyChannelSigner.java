@@ -17,6 +17,7 @@ import dev.custos.core.ln.signer.ChannelKeys;
 import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.ln.signer.ChannelState;
 import dev.custos.core.ln.signer.ProposedTransaction;
+import dev.custos.core.ln.signer.SweepInput;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.ldk.signer.ChannelSignerException.Kind;
 import dev.custos.service.channel.ChannelKeySource;
@@ -50,7 +51,11 @@ import java.util.Optional;
  *   <li>{@code sign_counterparty_commitment} → {@code SignCounterpartyCommitment};
  *   <li>{@code validate_counterparty_revocation} → {@code ValidateCounterpartyRevocation};
  *   <li>{@code sign_holder_commitment_and_htlcs} → {@code SignHolderCommitment};
- *   <li>{@code sign_closing_transaction} → {@code SignMutualClose}.
+ *   <li>{@code sign_closing_transaction} → {@code SignMutualClose};
+ *   <li>{@code sign_justice_revoked_output}, {@code sign_justice_revoked_htlc} and
+ *       {@code sign_counterparty_htlc_transaction} → {@code SignSweepInput} (one input of LDK's
+ *       aggregated claim transaction, its script rebuilt from the stored shachain or from an
+ *       unrevoked counterparty commitment's point and HTLC set).
  * </ul>
  * {@code get_per_commitment_point} is derived directly (a point reveals nothing, LDK asks for the
  * first one before the channel exists, and it has no error channel). LDK does not hand the signer
@@ -58,11 +63,8 @@ import java.util.Optional;
  * outputs whose scriptPubKey the engine rebuilds are taken from the rebuild (others stay empty, so
  * a mismatch is named less precisely), and the HTLC transactions are built from the commitment.
  *
- * <p>Not offered (refused with {@link Kind#NOT_OFFERED}): justice sweeps and claims of HTLC outputs
- * on a counterparty commitment (LDK 0.0.106 aggregates several outputs into one transaction, the
- * core signs only the single-input sweeps it rebuilds), and the funding-key signature of a
- * {@code channel_announcement} (a raw digest is not a semantic request). Warning: without justice,
- * a Custos-backed LDK node cannot punish a counterparty that broadcasts a revoked commitment.
+ * <p>Not offered (refused with {@link Kind#NOT_OFFERED}): the funding-key signature of a
+ * {@code channel_announcement} (a raw digest is not a semantic request).
  */
 public final class PolicyChannelSigner implements ChannelSignerPort {
   /** BOLT 2 {@code channel_type} with only {@code option_static_remotekey} (bit 12), big-endian. */
@@ -186,19 +188,19 @@ public final class PolicyChannelSigner implements ChannelSignerPort {
   @Override
   public ByteVector signJusticeToLocal(Transaction sweep, int input, Satoshi amount, SecretBytes perCommitmentSecret)
       throws ChannelSignerException {
-    throw notOffered("justice sweep of a revoked to_local");
+    return sweepInput(sweep, input, amount, new SweepInput.RevokedToLocal(perCommitmentSecret));
   }
 
   @Override
   public ByteVector signJusticeHtlc(Transaction sweep, int input, Satoshi amount, SecretBytes perCommitmentSecret,
       Htlc htlc) throws ChannelSignerException {
-    throw notOffered("justice sweep of a revoked HTLC output");
+    return sweepInput(sweep, input, amount, new SweepInput.RevokedHtlc(perCommitmentSecret, htlc));
   }
 
   @Override
   public ByteVector signCounterpartyHtlcClaim(Transaction sweep, int input, Satoshi amount, PublicKey perCommitmentPoint,
       Htlc htlc) throws ChannelSignerException {
-    throw notOffered("claim of an HTLC output on a counterparty commitment");
+    return sweepInput(sweep, input, amount, new SweepInput.CounterpartyHtlc(perCommitmentPoint, htlc));
   }
 
   @Override
@@ -220,6 +222,12 @@ public final class PolicyChannelSigner implements ChannelSignerPort {
       throw new ChannelSignerException(Kind.STORE_FAILED, "channel " + id + " " + command.getClass().getSimpleName()
           + ": " + e.getMessage());
     }
+  }
+
+  private ByteVector sweepInput(Transaction sweep, int input, Satoshi amount, SweepInput source)
+      throws ChannelSignerException {
+    var r = (ChannelReply.SweepSignature) execute(new ChannelCommand.SignSweepInput(id, sweep, input, amount, source));
+    return r.signature();
   }
 
   private CommitmentTransaction rebuild(Side broadcaster, CommitmentProposal proposal) throws ChannelSignerException {

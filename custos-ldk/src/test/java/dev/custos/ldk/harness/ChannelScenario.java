@@ -154,6 +154,21 @@ public final class ChannelScenario {
     return confirmedSpend(funding, "force close");
   }
 
+  /**
+   * Leaves {@code cheater} holding a revoked commitment with an HTLC output: its holder commitments
+   * are recorded while {@code payer} pays it {@code msat} (the HTLC is pending on some of them),
+   * then a second payment revokes them all. Returns the recorded one with the most outputs.
+   */
+  public Transaction revokedCommitmentWithHtlc(LdkNode payer, LdkNode cheater, long msat) {
+    cheater.recordMonitors(true);
+    pay(payer, cheater, msat);
+    cheater.recordMonitors(false);
+    pay(payer, cheater, msat);
+    List<Transaction> recorded = cheater.recordedHolderCommitments();
+    check(!recorded.isEmpty(), cheater.name + " recorded holder commitments");
+    return recorded.stream().max(java.util.Comparator.comparingInt(t -> t.txOut.size())).orElseThrow();
+  }
+
   /** Mines {@code n} blocks, connecting each to both nodes and letting them react. */
   public void mine(int n) {
     for (int i = 0; i < n; i++) {

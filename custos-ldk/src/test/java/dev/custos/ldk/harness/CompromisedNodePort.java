@@ -19,6 +19,7 @@ import fr.acinq.bitcoin.ByteVector32;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.Transaction;
+import fr.acinq.bitcoin.TxOut;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,9 @@ public final class CompromisedNodePort implements ChannelSignerPort {
     /** Right after signing counterparty commitment n >= 1, ask for n+1 while n-1 is unrevoked. */
     SIGN_COUNTERPARTY_BEFORE_REVOCATION,
     /** At mutual close, pay our balance to a foreign P2WPKH instead of our wallet. */
-    CLOSE_TO_FOREIGN_ADDRESS
+    CLOSE_TO_FOREIGN_ADDRESS,
+    /** Punishing a revoked commitment, sweep its {@code to_local} to a foreign P2WPKH instead of our wallet. */
+    JUSTICE_TO_FOREIGN_ADDRESS
   }
 
   /** What Custos answered to one attack: the refusal, or a signature if it was (wrongly) given. */
@@ -132,6 +135,11 @@ public final class CompromisedNodePort implements ChannelSignerPort {
   @Override
   public ByteVector signJusticeToLocal(Transaction sweep, int input, Satoshi amount, SecretBytes secret)
       throws ChannelSignerException {
+    if (attack == Attack.JUSTICE_TO_FOREIGN_ADDRESS && attempts.isEmpty()) {
+      Transaction foreign = new Transaction(sweep.version, sweep.txIn,
+          sweep.txOut.stream().map(o -> new TxOut(o.amount, FOREIGN_SCRIPT)).toList(), sweep.lockTime);
+      attempt(foreign, () -> delegate.signJusticeToLocal(foreign, input, amount, secret));
+    }
     return delegate.signJusticeToLocal(sweep, input, amount, secret);
   }
 

@@ -48,6 +48,8 @@ public final class LdkNode {
   private final List<Event> events = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final List<Object> keepAlive = new ArrayList<>();
+  private final List<org.ldk.structs.ChannelMonitor> snapshots = new ArrayList<>();
+  private volatile boolean recordingMonitors;
   private int syncedHeight;
 
   public LdkNode(String name, FakeChain chain, KeysInterface keys, Object keysOwner) {
@@ -71,6 +73,7 @@ public final class LdkNode {
       @Override
       public Result_NoneChannelMonitorUpdateErrZ persist_new_channel(
           org.ldk.structs.OutPoint id, org.ldk.structs.ChannelMonitor data, org.ldk.structs.MonitorUpdateId update) {
+        snapshot(data);
         return Result_NoneChannelMonitorUpdateErrZ.ok();
       }
 
@@ -78,6 +81,7 @@ public final class LdkNode {
       public Result_NoneChannelMonitorUpdateErrZ update_persisted_channel(org.ldk.structs.OutPoint id,
           org.ldk.structs.ChannelMonitorUpdate update, org.ldk.structs.ChannelMonitor data,
           org.ldk.structs.MonitorUpdateId updateId) {
+        snapshot(data);
         return Result_NoneChannelMonitorUpdateErrZ.ok();
       }
     });
@@ -95,6 +99,40 @@ public final class LdkNode {
     keepAlive.add(fees);
     keepAlive.add(broadcaster);
     keepAlive.add(persist);
+  }
+
+  /** While on, every persisted channel monitor is copied (for {@link #recordedHolderCommitments()}). */
+  public void recordMonitors(boolean on) {
+    recordingMonitors = on;
+  }
+
+  /**
+   * The holder commitment transaction, signed, of every monitor copy recorded, oldest first: what
+   * this node could broadcast at each of those moments (LDK's emergency
+   * {@code get_latest_holder_commitment_txn}, called on the copies so the live monitor is not
+   * locked down).
+   */
+  public List<Transaction> recordedHolderCommitments() {
+    List<org.ldk.structs.ChannelMonitor> copies;
+    synchronized (snapshots) {
+      copies = List.copyOf(snapshots);
+    }
+    List<Transaction> out = new ArrayList<>();
+    for (org.ldk.structs.ChannelMonitor m : copies) {
+      Transaction tx = Transaction.read(m.get_latest_holder_commitment_txn(logger)[0]);
+      if (out.stream().noneMatch(t -> t.txid.equals(tx.txid))) {
+        out.add(tx);
+      }
+    }
+    return out;
+  }
+
+  private void snapshot(org.ldk.structs.ChannelMonitor data) {
+    if (recordingMonitors) {
+      synchronized (snapshots) {
+        snapshots.add(data.clone());
+      }
+    }
   }
 
   public byte[] nodeId() {
