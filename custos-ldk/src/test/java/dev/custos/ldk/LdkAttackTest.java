@@ -91,6 +91,29 @@ class LdkAttackTest {
   }
 
   /**
+   * B broadcasts a revoked commitment; while A's monitor punishes it, the node first asks Custos to
+   * sign the justice input with every output paying a foreign script: refused, and the honest
+   * justice transaction that follows sweeps B's {@code to_local} to A's destination.
+   */
+  @Test
+  void aJusticeSweepToAForeignAddressIsRefusedAndTheJusticePaysOurWallet() throws Exception {
+    Run run = run(Attack.JUSTICE_TO_FOREIGN_ADDRESS);
+    run.scenario.openChannel(run.a.node(), run.b, 400_000, 1);
+    run.scenario.pay(run.a.node(), run.b, 40_000_000);
+    Transaction revoked = run.scenario.revokedCommitmentWithHtlc(run.a.node(), run.b, 20_000_000);
+    run.scenario.chain.broadcast(revoked);
+    run.scenario.mine(7);
+
+    Attempt attempt = run.single(LnPolicy.SWEEP_DESTINATION_ALLOWLISTED);
+    assertThat(attempt.attempted().txOut).allMatch(o -> o.publicKeyScript.equals(CompromisedNodePort.FOREIGN_SCRIPT));
+    List<Transaction> justice = run.scenario.chain.confirmedSpendsOf(attempt.attempted().txIn.getFirst().outPoint);
+    assertThat(justice).singleElement().satisfies(t -> assertThat(t.txOut)
+        .allMatch(o -> o.publicKeyScript.equals(Bolt3Scripts.p2wpkh(run.a.destination()))));
+    assertThat(justice.getFirst().txIn).anyMatch(in -> in.outPoint.txid.equals(revoked.txid));
+    assertThat(run.scenario.chain.invalid()).isEmpty();
+  }
+
+  /**
    * The node offers an HTLC nobody approved and nothing balances: Custos refuses to sign the
    * counterparty commitment carrying it, so the HTLC never becomes valid for B. LDK 0.0.106 answers
    * a refused {@code sign_counterparty_commitment} by force-closing: A's commitment 0, without the
