@@ -80,4 +80,45 @@ class LdkJusticeTest {
     assertThat(refusals).isEmpty();
     assertThat(chain.invalid()).isEmpty();
   }
+
+  /**
+   * B pays A; A's node claims the payment (its monitor learns the preimage) but B force-closes
+   * before it hears of the fulfilment, so B's broadcast commitment still carries the HTLC. A's
+   * monitor claims that HTLC output with the preimage: Custos signs that input through {@code SignSweepInput} (an HTLC of an unrevoked
+   * counterparty commitment whose point and spec it signed), and the claim pays A's destination.
+   */
+  @Test
+  void anHtlcOnTheCounterpartysBroadcastCommitmentIsClaimedWithThePreimage() throws Exception {
+    FakeChain chain = new FakeChain();
+    List<String> refusals = CustosNodes.newRefusals();
+    CustosNodes.StatefulNode a = CustosNodes.stateful("A", 53, chain, CountingSignerPort.newCounts(), refusals, dir, s -> s);
+    LdkNode b = CustosNodes.keysManager("B", 54, chain);
+    ChannelScenario scenario = new ChannelScenario(chain, a.node(), b);
+    scenario.approvePaymentsWith(a.node(), (hash, msat) -> a.payments().approve(
+        new ApprovedPayment(new ByteVector32(hash), msat, 0, Instant.parse("2026-03-01T13:00:00Z"))));
+    scenario.connect();
+    OutPoint funding = scenario.openChannel(a.node(), b, 400_000, 1);
+    scenario.pay(a.node(), b, 40_000_000);
+    byte[] preimage = scenario.pendingPayment(b, a.node(), 15_000_000);
+
+    assertThat(a.node().channelManager.claim_funds(preimage)).isTrue();
+    Transaction broadcast = scenario.forceClose(b, funding);
+    int htlc = -1;
+    for (int i = 0; i < broadcast.txOut.size(); i++) {
+      if (broadcast.txOut.get(i).amount.toLong() == 15_000) {
+        htlc = i;
+      }
+    }
+    assertThat(htlc).as("B's commitment carries the pending HTLC").isNotNegative();
+    scenario.mine(6);
+
+    ByteVector ours = Bolt3Scripts.p2wpkh(a.destination());
+    assertThat(chain.confirmedSpendsOf(new OutPoint(broadcast, htlc)))
+        .as("the HTLC output is claimed; LDK said %s; refusals %s; mempool %s", a.node().problems(), refusals, chain.mempool())
+        .singleElement().satisfies(t -> assertThat(t.txOut).allMatch(o -> o.publicKeyScript.equals(ours)));
+    assertThat(StoredChannels.audit(a.store())).anyMatch(r -> r.type().equals("channel.operation")
+        && "SignSweepInput".equals(r.fields().get("operation")));
+    assertThat(refusals).isEmpty();
+    assertThat(chain.invalid()).isEmpty();
+  }
 }

@@ -136,6 +136,36 @@ public final class ChannelScenario {
     return false;
   }
 
+  /**
+   * Sends {@code msat} from {@code payer} to {@code payee} until the payee has received the HTLC,
+   * irrevocably committed on both sides, but does not let it claim: returns the payment preimage
+   * the payee's node knows, for a later {@code claim_funds}.
+   */
+  public byte[] pendingPayment(LdkNode payer, LdkNode payee, long msat) {
+    Result_C2Tuple_PaymentHashPaymentSecretZNoneZ inbound = payee.channelManager.create_inbound_payment(Option_u64Z.some(msat), 3600);
+    check(inbound.is_ok(), "create_inbound_payment");
+    TwoTuple_PaymentHashPaymentSecretZ hashAndSecret = ((Result_C2Tuple_PaymentHashPaymentSecretZNoneZ.Result_C2Tuple_PaymentHashPaymentSecretZNoneZ_OK) inbound).res;
+    RouteParameters params = RouteParameters.of(PaymentParameters.from_node_id(payee.nodeId()), msat, 40);
+    Result_RouteLightningErrorZ route = UtilMethods.find_route(payer.nodeId(), params, payer.graph,
+        payer.channelManager.list_usable_channels(), payer.logger, Scorer.with_default().as_Score(), new byte[32]);
+    check(route instanceof Result_RouteLightningErrorZ.Result_RouteLightningErrorZ_OK, "find_route");
+    var ok = (Result_RouteLightningErrorZ.Result_RouteLightningErrorZ_OK) route;
+    check(payer.channelManager.send_payment(ok.res, hashAndSecret.get_a(), hashAndSecret.get_b()).is_ok(), "send_payment");
+    for (int i = 0; i < MAX_ROUNDS; i++) {
+      wire.pump();
+      for (Event e : payee.drainEvents()) {
+        if (e instanceof Event.PendingHTLCsForwardable) {
+          payee.channelManager.process_pending_htlc_forwards();
+        } else if (e instanceof Event.PaymentReceived received
+            && received.purpose instanceof PaymentPurpose.InvoicePayment invoice) {
+          wire.pump();
+          return invoice.payment_preimage;
+        }
+      }
+    }
+    throw new AssertionError(payee.name + " never received the pending payment; LDK said: " + a.problems() + " " + b.problems());
+  }
+
   /** Closes cooperatively; returns the confirmed closing transaction. */
   public Transaction closeCooperatively(LdkNode closer, OutPoint funding) {
     check(closer.channelManager.close_channel(channelId(closer, funding)).is_ok(), "close_channel");
