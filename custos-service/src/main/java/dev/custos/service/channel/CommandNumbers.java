@@ -19,6 +19,7 @@ final class CommandNumbers {
       case ChannelCommand.SignHolderCommitment c -> Optional.of(c.number());
       case ChannelCommand.SignMutualClose c -> Optional.empty();
       case ChannelCommand.SignSweep c -> Optional.empty();
+      case ChannelCommand.SignChannelAnnouncement c -> Optional.empty();
     };
   }
 }
