@@ -50,7 +50,8 @@ import java.util.Optional;
  *   <li>{@code sign_counterparty_commitment} → {@code SignCounterpartyCommitment};
  *   <li>{@code validate_counterparty_revocation} → {@code ValidateCounterpartyRevocation};
  *   <li>{@code sign_holder_commitment_and_htlcs} → {@code SignHolderCommitment};
- *   <li>{@code sign_closing_transaction} → {@code SignMutualClose}.
+ *   <li>{@code sign_closing_transaction} → {@code SignMutualClose};
+ *   <li>{@code sign_channel_announcement} → {@code SignChannelAnnouncement} (node and funding key).
  * </ul>
  * {@code get_per_commitment_point} is derived directly (a point reveals nothing, LDK asks for the
  * first one before the channel exists, and it has no error channel). LDK does not hand the signer
@@ -60,8 +61,7 @@ import java.util.Optional;
  *
  * <p>Not offered (refused with {@link Kind#NOT_OFFERED}): justice sweeps and claims of HTLC outputs
  * on a counterparty commitment (LDK 0.0.106 aggregates several outputs into one transaction, the
- * core signs only the single-input sweeps it rebuilds), and the funding-key signature of a
- * {@code channel_announcement} (a raw digest is not a semantic request). Warning: without justice,
+ * core signs only the single-input sweeps it rebuilds). Warning: without justice,
  * a Custos-backed LDK node cannot punish a counterparty that broadcasts a revoked commitment.
  */
 public final class PolicyChannelSigner implements ChannelSignerPort {
@@ -202,8 +202,9 @@ public final class PolicyChannelSigner implements ChannelSignerPort {
   }
 
   @Override
-  public ByteVector signWithFundingKey(ByteVector32 digest) throws ChannelSignerException {
-    throw notOffered("funding-key signature of a channel announcement digest");
+  public ChannelReply.AnnouncementSignatures signChannelAnnouncement(byte[] unsignedAnnouncement)
+      throws ChannelSignerException {
+    return (ChannelReply.AnnouncementSignatures) execute(new ChannelCommand.SignChannelAnnouncement(id, unsignedAnnouncement));
   }
 
   @Override
