@@ -78,7 +78,7 @@ public final class CustosKeysInterface implements KeysInterface.KeysInterfaceInt
   @Override
   public Sign get_channel_signer(boolean inbound, long channelValueSatoshis) {
     ChannelKeyId id = ChannelKeyId.random(random);
-    return new CustosSign(signers.signerFor(id), id, channelValueSatoshis, nodeKeys, listener).asSign();
+    return new CustosSign(signers.signerFor(id), id, channelValueSatoshis, listener).asSign();
   }
 
   @Override
@@ -93,7 +93,7 @@ public final class CustosKeysInterface implements KeysInterface.KeysInterfaceInt
     try {
       SignerRecord record = SignerRecord.decode(reader);
       CustosSign sign = new CustosSign(signers.signerFor(record.keyId()), record.keyId(), record.channelValueSatoshis(),
-          nodeKeys, listener);
+          listener);
       if (record.channelParameters().isPresent()) {
         Result_ChannelTransactionParametersDecodeErrorZ params = ChannelTransactionParameters.read(record.channelParameters().get());
         if (!(params instanceof Result_ChannelTransactionParametersDecodeErrorZ.Result_ChannelTransactionParametersDecodeErrorZ_OK ok)) {

@@ -3,6 +3,7 @@ package dev.custos.ldk.adapter;
 import dev.custos.core.ln.bolt3.ChannelParameters;
 import dev.custos.core.ln.bolt3.PerCommitmentSecrets;
 import dev.custos.core.ln.bolt3.Side;
+import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.ldk.signer.ChannelKeyId;
 import dev.custos.ldk.signer.ChannelSignerException;
@@ -11,8 +12,6 @@ import dev.custos.ldk.signer.ChannelSignerPort;
 import dev.custos.ldk.signer.CommitmentProposal;
 import dev.custos.ldk.signer.CommitmentSignatures;
 import fr.acinq.bitcoin.ByteVector;
-import fr.acinq.bitcoin.ByteVector32;
-import fr.acinq.bitcoin.Crypto;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.Transaction;
@@ -57,17 +56,14 @@ final class CustosSign implements BaseSign.BaseSignInterface, Sign.SignInterface
   private final ChannelSignerPort port;
   private final ChannelKeyId keyId;
   private final long channelValueSatoshis;
-  private final NodeKeys nodeKeys;
   private final SignerRefusalListener listener;
   private ChannelParameters params;
   private byte[] ldkParameters;
 
-  CustosSign(ChannelSignerPort port, ChannelKeyId keyId, long channelValueSatoshis, NodeKeys nodeKeys,
-      SignerRefusalListener listener) {
+  CustosSign(ChannelSignerPort port, ChannelKeyId keyId, long channelValueSatoshis, SignerRefusalListener listener) {
     this.port = port;
     this.keyId = keyId;
     this.channelValueSatoshis = channelValueSatoshis;
-    this.nodeKeys = nodeKeys;
     this.listener = listener;
   }
 
@@ -208,10 +204,9 @@ final class CustosSign implements BaseSign.BaseSignInterface, Sign.SignInterface
   @Override
   public Result_C2Tuple_SignatureSignatureZNoneZ sign_channel_announcement(UnsignedChannelAnnouncement msg) {
     try {
-      ByteVector32 digest = new ByteVector32(Crypto.hash256(msg.write()));
-      byte[] nodeSig = nodeKeys.nodeSecret().use(k -> SECP.sign(digest.toByteArray(), k, null));
-      byte[] fundingSig = compact(port.signWithFundingKey(digest));
-      return Result_C2Tuple_SignatureSignatureZNoneZ.ok(TwoTuple_SignatureSignatureZ.of(nodeSig, fundingSig));
+      ChannelReply.AnnouncementSignatures s = port.signChannelAnnouncement(msg.write());
+      return Result_C2Tuple_SignatureSignatureZNoneZ.ok(TwoTuple_SignatureSignatureZ.of(compact(s.nodeSignature()),
+          compact(s.bitcoinSignature())));
     } catch (ChannelSignerException | RuntimeException e) {
       listener.refused("sign_channel_announcement", refusal(e));
       return Result_C2Tuple_SignatureSignatureZNoneZ.err();

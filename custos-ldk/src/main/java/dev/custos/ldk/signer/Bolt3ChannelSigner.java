@@ -18,10 +18,10 @@ import dev.custos.core.ln.bolt3.MilliSatoshi;
 import dev.custos.core.ln.bolt3.PerCommitmentSecrets;
 import dev.custos.core.ln.bolt3.Shachain;
 import dev.custos.core.ln.bolt3.Side;
+import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.ldk.signer.ChannelSignerException.Kind;
 import fr.acinq.bitcoin.ByteVector;
-import fr.acinq.bitcoin.ByteVector32;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.SigHash;
@@ -200,10 +200,15 @@ public final class Bolt3ChannelSigner implements ChannelSignerPort, AutoCloseabl
     }
   }
 
+  /**
+   * Not offered: without state this signer cannot tell whether the channel is open, and it has no
+   * node key nor chain to check the announcement against ({@link PolicyChannelSigner} does).
+   */
   @Override
-  public ByteVector signWithFundingKey(ByteVector32 digest) {
-    byte[] compact = keys.funding().use(k -> SECP.sign(digest.toByteArray(), k, null));
-    return new ByteVector(SECP.compact2der(compact));
+  public ChannelReply.AnnouncementSignatures signChannelAnnouncement(byte[] unsignedAnnouncement)
+      throws ChannelSignerException {
+    throw new ChannelSignerException(Kind.NOT_OFFERED, "channel " + keys.id()
+        + ": channel_announcement is signed only by the stateful signer");
   }
 
   @Override

@@ -3,9 +3,9 @@ package dev.custos.ldk.signer;
 import dev.custos.core.ln.bolt3.ChannelParameters;
 import dev.custos.core.ln.bolt3.ChannelPublicKeys;
 import dev.custos.core.ln.bolt3.Htlc;
+import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.secret.SecretBytes;
 import fr.acinq.bitcoin.ByteVector;
-import fr.acinq.bitcoin.ByteVector32;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.Transaction;
@@ -77,6 +77,11 @@ public interface ChannelSignerPort {
   ByteVector signCounterpartyHtlcClaim(Transaction sweep, int input, Satoshi amount, PublicKey perCommitmentPoint,
       Htlc htlc) throws ChannelSignerException;
 
-  /** Signs a 32-byte digest with the funding key (BOLT 7 {@code channel_announcement} bitcoin signature). */
-  ByteVector signWithFundingKey(ByteVector32 digest) throws ChannelSignerException;
+  /**
+   * BOLT 7 {@code channel_announcement}: the node signature and the bitcoin (funding key) signature
+   * over the double-SHA256 of {@code unsignedAnnouncement}, the message after its four signatures.
+   * Signed only for this channel, on the node's chain, once the channel is open (see custos-core
+   * {@code ChannelCommand.SignChannelAnnouncement}).
+   */
+  ChannelReply.AnnouncementSignatures signChannelAnnouncement(byte[] unsignedAnnouncement) throws ChannelSignerException;
 }

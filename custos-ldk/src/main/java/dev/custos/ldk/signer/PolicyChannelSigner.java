@@ -56,6 +56,7 @@ import java.util.Optional;
  *       {@code sign_counterparty_htlc_transaction} → {@code SignSweepInput} (one input of LDK's
  *       aggregated claim transaction, its script rebuilt from the stored shachain or from an
  *       unrevoked counterparty commitment's point and HTLC set).
+ *   <li>{@code sign_channel_announcement} → {@code SignChannelAnnouncement} (node and funding key).
  * </ul>
  * {@code get_per_commitment_point} is derived directly (a point reveals nothing, LDK asks for the
  * first one before the channel exists, and it has no error channel). LDK does not hand the signer
@@ -63,8 +64,8 @@ import java.util.Optional;
  * outputs whose scriptPubKey the engine rebuilds are taken from the rebuild (others stay empty, so
  * a mismatch is named less precisely), and the HTLC transactions are built from the commitment.
  *
- * <p>Not offered (refused with {@link Kind#NOT_OFFERED}): the funding-key signature of a
- * {@code channel_announcement} (a raw digest is not a semantic request).
+ * <p>Every signing call of LDK 0.0.106's {@code BaseSign} is offered; what the core refuses comes
+ * back as {@link Kind#POLICY_REFUSED} with its rule.
  */
 public final class PolicyChannelSigner implements ChannelSignerPort {
   /** BOLT 2 {@code channel_type} with only {@code option_static_remotekey} (bit 12), big-endian. */
@@ -204,8 +205,9 @@ public final class PolicyChannelSigner implements ChannelSignerPort {
   }
 
   @Override
-  public ByteVector signWithFundingKey(ByteVector32 digest) throws ChannelSignerException {
-    throw notOffered("funding-key signature of a channel announcement digest");
+  public ChannelReply.AnnouncementSignatures signChannelAnnouncement(byte[] unsignedAnnouncement)
+      throws ChannelSignerException {
+    return (ChannelReply.AnnouncementSignatures) execute(new ChannelCommand.SignChannelAnnouncement(id, unsignedAnnouncement));
   }
 
   @Override
@@ -258,11 +260,6 @@ public final class PolicyChannelSigner implements ChannelSignerPort {
       throw new ChannelSignerException(Kind.CHANNEL_NOT_READY, "channel " + id + " was not set up");
     }
     return p;
-  }
-
-  private ChannelSignerException notOffered(String what) {
-    return new ChannelSignerException(Kind.NOT_OFFERED, "channel " + id + ": " + what
-        + " is not offered by the stateful signer behind LDK 0.0.106");
   }
 
   private static void checkNumber(long n) throws ChannelSignerException {

@@ -22,6 +22,7 @@ import org.ldk.structs.Result__u832APIErrorZ;
 import org.ldk.structs.RouteParameters;
 import org.ldk.structs.Scorer;
 import org.ldk.structs.TwoTuple_PaymentHashPaymentSecretZ;
+import org.ldk.structs.UserConfig;
 import org.ldk.structs.UtilMethods;
 
 /**
@@ -65,8 +66,13 @@ public final class ChannelScenario {
 
   /** Opens a channel from {@code funder} to {@code fundee}; returns its funding outpoint once usable. */
   public OutPoint openChannel(LdkNode funder, LdkNode fundee, long sats, long userChannelId) {
+    return openChannel(funder, fundee, sats, userChannelId, null);
+  }
+
+  /** As {@link #openChannel(LdkNode, LdkNode, long, long)}, with the funder's channel config overridden (null: none). */
+  public OutPoint openChannel(LdkNode funder, LdkNode fundee, long sats, long userChannelId, UserConfig override) {
     int seen = eventsOf(funder, Event.FundingGenerationReady.class).size();
-    Result__u832APIErrorZ created = funder.channelManager.create_channel(fundee.nodeId(), sats, 0, userChannelId, null);
+    Result__u832APIErrorZ created = funder.channelManager.create_channel(fundee.nodeId(), sats, 0, userChannelId, override);
     check(created.is_ok(), "create_channel");
     wire.pump();
     Event.FundingGenerationReady ready = awaitEvent(funder, Event.FundingGenerationReady.class, seen, "FundingGenerationReady");

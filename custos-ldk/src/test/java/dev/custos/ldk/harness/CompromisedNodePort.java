@@ -1,5 +1,6 @@
 package dev.custos.ldk.harness;
 
+import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.ln.bolt3.Bolt3Scripts;
 import dev.custos.core.ln.bolt3.ChannelParameters;
 import dev.custos.core.ln.bolt3.ChannelPublicKeys;
@@ -15,7 +16,6 @@ import dev.custos.ldk.signer.ChannelSignerPort;
 import dev.custos.ldk.signer.CommitmentProposal;
 import dev.custos.ldk.signer.CommitmentSignatures;
 import fr.acinq.bitcoin.ByteVector;
-import fr.acinq.bitcoin.ByteVector32;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.Transaction;
@@ -156,8 +156,9 @@ public final class CompromisedNodePort implements ChannelSignerPort {
   }
 
   @Override
-  public ByteVector signWithFundingKey(ByteVector32 digest) throws ChannelSignerException {
-    return delegate.signWithFundingKey(digest);
+  public ChannelReply.AnnouncementSignatures signChannelAnnouncement(byte[] unsignedAnnouncement)
+      throws ChannelSignerException {
+    return delegate.signChannelAnnouncement(unsignedAnnouncement);
   }
 
   private void attempt(Transaction attempted, Request request) {

@@ -1,5 +1,6 @@
 package dev.custos.ldk.harness;
 
+import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.ln.bolt3.ChannelParameters;
 import dev.custos.core.ln.bolt3.ChannelPublicKeys;
 import dev.custos.core.ln.bolt3.Htlc;
@@ -9,7 +10,6 @@ import dev.custos.ldk.signer.ChannelSignerPort;
 import dev.custos.ldk.signer.CommitmentProposal;
 import dev.custos.ldk.signer.CommitmentSignatures;
 import fr.acinq.bitcoin.ByteVector;
-import fr.acinq.bitcoin.ByteVector32;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.Transaction;
@@ -118,8 +118,10 @@ public final class CountingSignerPort implements ChannelSignerPort {
   }
 
   @Override
-  public ByteVector signWithFundingKey(ByteVector32 digest) throws ChannelSignerException {
-    count("signWithFundingKey");
-    return delegate.signWithFundingKey(digest);
+  public ChannelReply.AnnouncementSignatures signChannelAnnouncement(byte[] unsignedAnnouncement)
+      throws ChannelSignerException {
+    ChannelReply.AnnouncementSignatures s = delegate.signChannelAnnouncement(unsignedAnnouncement);
+    count("signChannelAnnouncement");
+    return s;
   }
 }

@@ -1,6 +1,7 @@
 package dev.custos.ldk.harness;
 
 import dev.custos.core.keys.ExtendedPrivateKey;
+import dev.custos.core.keys.Network;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.ldk.adapter.CustosKeysInterface;
 import dev.custos.ldk.adapter.NodeKeys;
@@ -65,7 +66,7 @@ public final class CustosNodes {
     }
     SignerLimits limits = SignerLimits.defaults(Set.of(Bolt3Scripts.p2wpkh(nodeKeys.destination())));
     PaymentApprovals payments = SpendingPolicy.apply(store, clock);
-    PolicyChannelSignerProvider provider = PolicyChannelSignerProvider.open(master, store, limits, clock, payments);
+    PolicyChannelSignerProvider provider = PolicyChannelSignerProvider.open(master, Network.REGTEST, store, limits, clock, payments);
     CustosKeysInterface keys = new CustosKeysInterface(nodeKeys,
         id -> new CountingSignerPort(wrap.apply(provider.signerFor(id)), counts),
         deterministicRandom(seedByte), (op, e) -> refusals.add(op + ": " + e.getMessage()));

@@ -53,6 +53,11 @@ public final class LdkNode {
   private int syncedHeight;
 
   public LdkNode(String name, FakeChain chain, KeysInterface keys, Object keysOwner) {
+    this(name, chain, keys, keysOwner, UserConfig.with_default());
+  }
+
+  /** A node whose channel manager runs with {@code config} (for example announced channels). */
+  public LdkNode(String name, FakeChain chain, KeysInterface keys, Object keysOwner, UserConfig config) {
     this.name = name;
     this.chain = chain;
     this.keys = keys;
@@ -88,7 +93,7 @@ public final class LdkNode {
     chainMonitor = ChainMonitor.of(Option_FilterZ.none(), broadcaster, logger, fees, persist);
     BestBlock genesis = BestBlock.of(Block.RegtestGenesisBlock.hash.value.toByteArray(), 0);
     channelManager = ChannelManager.of(fees, chainMonitor.as_Watch(), broadcaster, logger, keys,
-        UserConfig.with_default(), ChainParameters.of(Network.LDKNetwork_Regtest, genesis));
+        config, ChainParameters.of(Network.LDKNetwork_Regtest, genesis));
     graph = NetworkGraph.of(Block.RegtestGenesisBlock.hash.value.toByteArray());
     gossip = NetGraphMsgHandler.of(graph, Option_AccessZ.none(), logger);
     Result_SecretKeyNoneZ nodeSecret = keys.get_node_secret(org.ldk.enums.Recipient.LDKRecipient_Node);

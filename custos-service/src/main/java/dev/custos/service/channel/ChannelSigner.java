@@ -9,6 +9,7 @@ import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.ln.signer.ChannelState;
 import dev.custos.core.ln.signer.ChannelStateCodec;
 import dev.custos.core.ln.signer.ChannelStateFormatException;
+import dev.custos.core.ln.signer.NodeIdentity;
 import dev.custos.core.ln.signer.SignerLimits;
 import dev.custos.service.audit.AuditTrail;
 import dev.custos.store.Store;
@@ -52,15 +53,33 @@ public final class ChannelSigner {
   private final SignerLimits limits;
   private final Clock clock;
   private final PaymentApprovals payments;
+  private final Optional<NodeIdentity> node;
   private final DecodedStates decoded = new DecodedStates();
 
   /**
+   * A signer without a node identity: it refuses {@code SignChannelAnnouncement}.
+   *
    * @param payments the node's approved outgoing payments; together with the other stored
    *     channels they balance the HTLCs we offer ({@code policy-commitment-htlc-routing-balance})
    */
   public ChannelSigner(Store store, ChannelKeySource keys, SignerLimits limits, Clock clock, PaymentApprovals payments) {
+    this(store, keys, Optional.empty(), limits, clock, payments);
+  }
+
+  /**
+   * @param node the node the channels belong to (lent: the caller closes it after this signer's
+   *     last use); it signs {@code channel_announcement}s on its chain
+   */
+  public ChannelSigner(Store store, ChannelKeySource keys, NodeIdentity node, SignerLimits limits, Clock clock,
+      PaymentApprovals payments) {
+    this(store, keys, Optional.of(node), limits, clock, payments);
+  }
+
+  private ChannelSigner(Store store, ChannelKeySource keys, Optional<NodeIdentity> node, SignerLimits limits, Clock clock,
+      PaymentApprovals payments) {
     this.store = store;
     this.keys = keys;
+    this.node = node;
     this.limits = limits;
     this.clock = clock;
     this.payments = payments;
@@ -117,7 +136,7 @@ public final class ChannelSigner {
       Optional<ChannelState> state = decode(command, row);
       RecordedLedger ledger = new RecordedLedger(new StoredPaymentLedger(tx, command.channelId(), payments, now, decoded), now);
       try (ChannelKeys channelKeys = keys.keys(command.channelId())) {
-        return new Precomputed(row, state, dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, limits,
+        return new Precomputed(row, state, dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, node, limits,
             ledger), ledger);
       }
     });
@@ -172,7 +191,7 @@ public final class ChannelSigner {
     } else {
       state = decode(command, row);
       try (ChannelKeys channelKeys = keys.keys(command.channelId())) {
-        outcome = dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, limits, ledger);
+        outcome = dev.custos.core.ln.signer.ChannelSigner.apply(state, command, channelKeys, node, limits, ledger);
       }
       computed.set(outcome);
     }

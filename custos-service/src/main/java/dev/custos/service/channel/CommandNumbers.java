@@ -20,6 +20,7 @@ final class CommandNumbers {
       case ChannelCommand.SignMutualClose c -> Optional.empty();
       case ChannelCommand.SignSweep c -> Optional.empty();
       case ChannelCommand.SignSweepInput c -> Optional.empty();
+      case ChannelCommand.SignChannelAnnouncement c -> Optional.empty();
     };
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custos.core.audit.AuditRecord;
+import dev.custos.core.keys.Network;
 import dev.custos.core.ln.bolt3.Bolt3Scripts;
 import dev.custos.core.ln.bolt3.ChannelParameters;
 import dev.custos.core.ln.bolt3.CommitmentBuilder;
@@ -22,6 +23,7 @@ import dev.custos.core.ln.signer.ChannelReply;
 import dev.custos.core.ln.signer.ChannelState;
 import dev.custos.core.ln.signer.ChannelStateCodec;
 import dev.custos.core.ln.signer.LnPolicy;
+import dev.custos.core.ln.signer.NodeIdentity;
 import dev.custos.core.ln.signer.ProposedTransaction;
 import dev.custos.core.ln.signer.SignerLimits;
 import dev.custos.core.secret.SecretBytes;
@@ -29,8 +31,10 @@ import dev.custos.store.Store;
 import dev.custos.store.StoreException;
 import dev.custos.store.StoreFactory;
 import dev.custos.store.StoredChannel;
+import fr.acinq.bitcoin.Block;
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.bitcoin.ByteVector32;
+import fr.acinq.bitcoin.Crypto;
 import fr.acinq.bitcoin.OutPoint;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Satoshi;
@@ -38,6 +42,7 @@ import fr.acinq.bitcoin.Transaction;
 import fr.acinq.bitcoin.TxId;
 import fr.acinq.bitcoin.TxIn;
 import fr.acinq.bitcoin.TxOut;
+import fr.acinq.secp256k1.Secp256k1;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -204,6 +209,55 @@ class ChannelSignerServiceTest {
     assertThat(aliceVersion()).isEqualTo(version + 1);
     assertThat(audit().subList(audit().size() - 2, audit().size())).allSatisfy(rec -> assertThat(rec.fields())
         .containsEntry("operation", "RevokeHolderCommitment").containsEntry("stateVersion", Long.toString(version + 1)));
+  }
+
+  @Test
+  void aChannelAnnouncementIsSignedAuditedAndChangesNoState() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+    try (NodeIdentity node = NodeIdentity.of(Network.REGTEST, SecretBytes.copyOf(filled(0x5a)));
+        ChannelKeys a = aliceKeys.keys(ID)) {
+      ChannelSigner announcing = new ChannelSigner(store, aliceKeys, node, LIMITS, clock, NoPayments.approvals(store));
+      PublicKey bobNode = fr.acinq.bitcoin.PrivateKey.fromHex("6b".repeat(32)).publicKey();
+      byte[] message = announcement(Block.RegtestGenesisBlock.hash.value.toByteArray(), node.nodeId(), bobNode,
+          a.publicKeys().fundingPubkey(), bob.publicKeys().fundingPubkey());
+      long version = aliceVersion();
+
+      var sigs = (ChannelReply.AnnouncementSignatures) announcing.execute(new ChannelCommand.SignChannelAnnouncement(ID, message));
+
+      byte[] digest = Crypto.sha256(Crypto.sha256(message));
+      Secp256k1 secp = Secp256k1.Companion.get();
+      assertThat(secp.verify(secp.der2compact(sigs.nodeSignature().toByteArray()), digest, node.nodeId().value.toByteArray())).isTrue();
+      assertThat(secp.verify(secp.der2compact(sigs.bitcoinSignature().toByteArray()), digest,
+          a.publicKeys().fundingPubkey().value.toByteArray())).isTrue();
+      assertThat(aliceVersion()).isEqualTo(version);
+      assertThat(audit().getLast().fields()).containsEntry("operation", "SignChannelAnnouncement")
+          .containsEntry("stateVersion", Long.toString(version));
+
+      byte[] mainnet = announcement(Block.LivenetGenesisBlock.hash.value.toByteArray(), node.nodeId(), bobNode,
+          a.publicKeys().fundingPubkey(), bob.publicKeys().fundingPubkey());
+      assertThatThrownBy(() -> announcing.execute(new ChannelCommand.SignChannelAnnouncement(ID, mainnet)))
+          .isInstanceOfSatisfying(ChannelRefusedException.class, e -> assertThat(e.rule()).isEqualTo(LnPolicy.ANNOUNCEMENT_CHAIN_HASH));
+      assertThat(audit().getLast().type()).isEqualTo("channel.refusal");
+      assertThat(audit().getLast().fields()).containsEntry("tag", "policy-announcement-chain-hash");
+      assertThatThrownBy(() -> alice.execute(new ChannelCommand.SignChannelAnnouncement(ID, message)))
+          .isInstanceOfSatisfying(ChannelRefusedException.class, e -> assertThat(e.rule()).isEqualTo(LnPolicy.GENERIC_ERROR));
+      assertThat(aliceVersion()).isEqualTo(version);
+    }
+  }
+
+  /** BOLT 7 unsigned {@code channel_announcement}: no features, scid 120x1x0, node ids ascending. */
+  static byte[] announcement(byte[] chainHash, PublicKey ourNode, PublicKey theirNode, PublicKey ourFunding,
+      PublicKey theirFunding) {
+    boolean oursFirst = Arrays.compareUnsigned(ourNode.value.toByteArray(), theirNode.value.toByteArray()) < 0;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0, 0});
+    out.writeBytes(chainHash);
+    out.writeBytes(HexFormat.of().parseHex("0000780000010000"));
+    for (PublicKey k : oursFirst ? List.of(ourNode, theirNode, ourFunding, theirFunding)
+        : List.of(theirNode, ourNode, theirFunding, ourFunding)) {
+      out.writeBytes(k.value.toByteArray());
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -86,6 +86,30 @@ public sealed interface ChannelCommand {
   record SignMutualClose(ChannelId channelId, Transaction closingTx, ByteVector holderScript,
       ByteVector counterpartyScript) implements ChannelCommand {}
 
+  /**
+   * BOLT 7 {@code channel_announcement}: our node signature and our bitcoin (funding key)
+   * signature over the announcement's unsigned part ({@link
+   * dev.custos.core.ln.bolt7.UnsignedChannelAnnouncement}: everything after the four signatures).
+   * Signed only when the message parses ({@code policy-announcement-format}), names our node's
+   * chain ({@code policy-announcement-chain-hash}), the channel's commitment 0 was counter-signed
+   * ({@code policy-announcement-channel-open}), the node ids are in ascending order and one is ours
+   * ({@code policy-announcement-node-id}), the bitcoin keys at the same positions are our and the
+   * counterparty's funding pubkeys ({@code policy-announcement-funding-pubkey}), and the
+   * {@code short_channel_id}'s output index is the funding outpoint's
+   * ({@code policy-announcement-short-channel-id}). Block height and transaction index are not
+   * checked: that needs a chain oracle.
+   */
+  record SignChannelAnnouncement(ChannelId channelId, byte[] unsignedAnnouncement) implements ChannelCommand {
+    public SignChannelAnnouncement {
+      unsignedAnnouncement = unsignedAnnouncement.clone();
+    }
+
+    @Override
+    public byte[] unsignedAnnouncement() {
+      return unsignedAnnouncement.clone();
+    }
+  }
+
   /** Our signature on a sweep of a channel output to {@code destination}. */
   record SignSweep(ChannelId channelId, SweepSource source, ByteVector destination, FeeratePerKw feerate,
       Transaction sweepTx) implements ChannelCommand {}

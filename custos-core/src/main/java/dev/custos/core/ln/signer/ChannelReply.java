@@ -46,4 +46,11 @@ public sealed interface ChannelReply {
   record ClosingSignature(ByteVector signature) implements ChannelReply {}
 
   record SweepSignature(ByteVector signature) implements ChannelReply {}
+
+  /**
+   * BOLT 7 {@code announcement_signatures}: our node key's and our funding key's signatures of the
+   * {@code channel_announcement}, and which position ({@code 1} or {@code 2}) our node holds in it.
+   */
+  record AnnouncementSignatures(ByteVector nodeSignature, ByteVector bitcoinSignature, int position)
+      implements ChannelReply {}
 }

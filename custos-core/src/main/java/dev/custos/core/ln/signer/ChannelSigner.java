@@ -45,6 +45,16 @@ public final class ChannelSigner {
    */
   public static ChannelOutcome apply(Optional<ChannelState> state, ChannelCommand command, ChannelKeys keys,
       SignerLimits limits, PaymentLedger payments) {
+    return apply(state, command, keys, Optional.empty(), limits, payments);
+  }
+
+  /**
+   * As {@link #apply(Optional, ChannelCommand, ChannelKeys, SignerLimits, PaymentLedger)}, for a
+   * signer that knows its node: {@code node} (lent, not closed) signs
+   * {@link ChannelCommand.SignChannelAnnouncement}s, which are refused without it.
+   */
+  public static ChannelOutcome apply(Optional<ChannelState> state, ChannelCommand command, ChannelKeys keys,
+      Optional<NodeIdentity> node, SignerLimits limits, PaymentLedger payments) {
     try {
       if (command instanceof SetupChannel setup) {
         if (state.isPresent()) {
@@ -70,6 +80,7 @@ public final class ChannelSigner {
         case ChannelCommand.SignMutualClose c -> CloseOperations.mutualClose(s, c, keys, limits);
         case ChannelCommand.SignSweep c -> CloseOperations.sweep(s, c, keys, limits);
         case ChannelCommand.SignSweepInput c -> SweepInputSigning.sign(s, c, keys, limits);
+        case ChannelCommand.SignChannelAnnouncement c -> AnnouncementOperations.sign(s, c, keys, node);
       };
     } catch (ChannelPolicyException e) {
       return new ChannelOutcome.Refused(state, e.rule(), e.reason());

@@ -6,6 +6,10 @@ import dev.custos.core.policy.PolicyTag;
  * The Lightning signer's rules, each with the tag VLS gives it (VLS docs/policy-controls.md,
  * vls-core/src/policy/simple_validator.rs), so operators who know VLS recognise them. A closed
  * set: every refusal of {@link ChannelSigner} names exactly one. Tags are frozen.
+ *
+ * <p>VLS has no rules for BOLT 7 {@code channel_announcement}; the {@code policy-announcement-*}
+ * tags are Custos's own, named like VLS's ({@code policy-<area>-<what>}): see
+ * {@link ChannelCommand.SignChannelAnnouncement}.
  */
 public enum LnPolicy {
   GENERIC_ERROR("policy-generic-error"),
@@ -15,6 +19,12 @@ public enum LnPolicy {
   CHANNEL_CONTEST_DELAY_RANGE_COUNTERPARTY("policy-channel-contest-delay-range-counterparty"),
   ONCHAIN_OUTPUT_SCRIPTPUBKEY("policy-onchain-output-scriptpubkey"),
   ONCHAIN_INITIAL_COMMITMENT_COUNTERSIGNED("policy-onchain-initial-commitment-countersigned"),
+  ANNOUNCEMENT_FORMAT("policy-announcement-format"),
+  ANNOUNCEMENT_CHAIN_HASH("policy-announcement-chain-hash"),
+  ANNOUNCEMENT_CHANNEL_OPEN("policy-announcement-channel-open"),
+  ANNOUNCEMENT_NODE_ID("policy-announcement-node-id"),
+  ANNOUNCEMENT_FUNDING_PUBKEY("policy-announcement-funding-pubkey"),
+  ANNOUNCEMENT_SHORT_CHANNEL_ID("policy-announcement-short-channel-id"),
   COMMITMENT_VERSION("policy-commitment-version"),
   COMMITMENT_LOCKTIME("policy-commitment-locktime"),
   COMMITMENT_SEQUENCE("policy-commitment-sequence"),

@@ -477,6 +477,7 @@ class ChannelRuleMutationTest {
   void everyRuleHasAMutation() {
     Set<LnPolicy> covered = mutations().map(Mutation::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(LnPolicy.class)));
     covered.addAll(PaymentApprovalTest.RULES);
+    covered.addAll(ChannelAnnouncementTest.RULES);
     assertThat(covered).containsExactlyInAnyOrder(LnPolicy.values());
     assertThat(Arrays.stream(LnPolicy.values()).map(p -> p.tag().value()).distinct()).hasSize(LnPolicy.values().length);
   }
