@@ -7,7 +7,6 @@ import dev.custos.core.frost.DkgCeremony;
 import dev.custos.core.frost.DkgCertificate;
 import dev.custos.core.frost.EncryptedShare;
 import dev.custos.core.frost.FrostException;
-import dev.custos.core.frost.GroupElement;
 import dev.custos.core.frost.Identifier;
 import dev.custos.core.frost.IdentityKey;
 import dev.custos.core.frost.ProofOfKnowledge;
