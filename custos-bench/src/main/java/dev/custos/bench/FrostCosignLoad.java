@@ -1,14 +1,12 @@
 package dev.custos.bench;
 
 import dev.custos.core.frost.CertifiedKey;
-import dev.custos.core.frost.Dkg;
 import dev.custos.core.frost.Identifier;
 import dev.custos.core.frost.PublicKeyPackage;
-import dev.custos.core.frost.SigningShare;
-import dev.custos.core.frost.ZfSecp256k1Taproot;
 import dev.custos.core.keys.Network;
 import dev.custos.core.psbt.Psbt;
 import dev.custos.core.psbt.PsbtInput;
+import dev.custos.core.testkit.InMemoryDkg;
 import dev.custos.core.testkit.InputBuilder;
 import dev.custos.core.testkit.PsbtFactory;
 import dev.custos.core.testkit.TestWallets;
@@ -37,13 +35,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Issue 6 "Performance": 2-of-3 FROST signing over loopback TLS with durable nonce state. Three
@@ -73,7 +69,7 @@ public final class FrostCosignLoad {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     SecureRandom random = new SecureRandom();
     Path dir = Files.createTempDirectory("custos-frost-load-");
-    Map<Identifier, CertifiedKey> keys = dkg(2, 3, random);
+    Map<Identifier, CertifiedKey> keys = InMemoryDkg.run(2, 3, random);
     CertifiedKey any = keys.get(Identifier.of(1));
     byte[] internalKey = any.publicKeyPackage().groupKey().xOnly();
     byte[] outputKey = any.outputPublicKeyPackage().groupKey().xOnly();
@@ -147,38 +143,5 @@ public final class FrostCosignLoad {
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage());
     }
-  }
-
-  /** An in-memory Pedersen DKG for the benchmark group (the ceremony is not what is measured). */
-  private static Map<Identifier, CertifiedKey> dkg(int t, int n, SecureRandom random) throws Exception {
-    Dkg dkg = new Dkg(ZfSecp256k1Taproot.INSTANCE);
-    Map<Identifier, Dkg.Round1> r1 = new TreeMap<>();
-    for (int i = 1; i <= n; i++) {
-      r1.put(Identifier.of(i), dkg.part1(Identifier.of(i), n, t, random));
-    }
-    Map<Identifier, Dkg.Round2> r2 = new TreeMap<>();
-    for (var e : r1.entrySet()) {
-      Map<Identifier, Dkg.Round1Package> others = new HashMap<>();
-      r1.forEach((id, r) -> {
-        if (!id.equals(e.getKey())) {
-          others.put(id, r.broadcast());
-        }
-      });
-      r2.put(e.getKey(), dkg.part2(e.getValue().secret(), others));
-    }
-    Map<Identifier, CertifiedKey> out = new TreeMap<>();
-    for (var e : r2.entrySet()) {
-      Map<Identifier, Dkg.Round1Package> others = new HashMap<>();
-      Map<Identifier, SigningShare> received = new HashMap<>();
-      for (var o : r1.entrySet()) {
-        if (!o.getKey().equals(e.getKey())) {
-          others.put(o.getKey(), o.getValue().broadcast());
-          received.put(o.getKey(), r2.get(o.getKey()).sharesToSend().get(e.getKey()));
-        }
-      }
-      Dkg.Result result = dkg.part3(e.getValue().secret(), others, received);
-      out.put(e.getKey(), new CertifiedKey(result.keyPackage(), result.publicKeyPackage(), new byte[32]));
-    }
-    return out;
   }
 }

@@ -13,13 +13,11 @@ import dev.custos.service.approval.ProposalView;
 import dev.custos.service.approval.Submission;
 import dev.custos.store.ApproverRole;
 import dev.custos.store.StoreException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -43,29 +41,16 @@ abstract class SubmitCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   How how;
 
-  @Option(names = "--signed-text", paramLabel = "FILE",
-      description = "Optional: the text the approver signed, to explain a mismatch (never used to verify).")
-  Path signedText;
+  @Mixin
+  SignedTextOption signedText;
 
   /** Either a signature made elsewhere, or a key file to sign with here. */
   static final class How {
     @ArgGroup(exclusive = false)
-    External external;
+    ExternalSignature external;
 
     @Option(names = "--key", paramLabel = "FILE", description = "Automated approver's 32-byte secret key file (0600): sign here (BIP340).")
     Path keyFile;
-  }
-
-  /** A signature made elsewhere. */
-  static final class External {
-    @Option(names = "--signature", required = true, paramLabel = "SIG", description = "The signature (base64 for bip137/bip322, hex for bip340).")
-    String signature;
-
-    @Option(names = "--format", required = true, paramLabel = "F", description = "bip322, bip137 or bip340.")
-    String format;
-
-    @Option(names = "--approver", required = true, paramLabel = "KEY", description = "The approver's registered key or address.")
-    String approver;
   }
 
   abstract ApprovalAction action();
@@ -73,7 +58,7 @@ abstract class SubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     CliContext ctx = parent.main().context();
-    Optional<String> claimed = readSignedText();
+    Optional<String> claimed = signedText.read();
     try (QuorumSession s = QuorumSession.open(ctx, dataDir)) {
       Submission submission;
       if (how.keyFile != null) {
@@ -108,16 +93,5 @@ abstract class SubmitCommand implements Callable<Integer> {
     String xOnly = compressedHex.substring(2);
     return set.find(compressedHex).or(() -> set.find(xOnly)).map(ApproverKey::id).orElseThrow(() -> new CliException(ExitCode.REFUSED,
         "approval refused: approval-unknown-approver: the key in " + how.keyFile + " (" + compressedHex + ") is not in the " + role.id() + " set"));
-  }
-
-  private Optional<String> readSignedText() throws CliException {
-    if (signedText == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Files.readString(signedText, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw CliException.badInput("cannot read --signed-text " + signedText + " (" + e.getClass().getSimpleName() + ")");
-    }
   }
 }

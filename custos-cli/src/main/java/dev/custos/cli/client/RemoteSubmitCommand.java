@@ -3,15 +3,15 @@ package dev.custos.cli.client;
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
 import dev.custos.cli.approval.ApproverKeyFile;
+import dev.custos.cli.approval.ExternalSignature;
 import dev.custos.cli.approval.ProposalOutput;
+import dev.custos.cli.approval.SignedTextOption;
 import dev.custos.proto.v1.ProposalInfo;
 import dev.custos.proto.v1.ShowProposalRequest;
 import dev.custos.proto.v1.SubmitApprovalRequest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,29 +33,16 @@ abstract class RemoteSubmitCommand extends RemoteCall {
   @ArgGroup(exclusive = true, multiplicity = "1")
   How how;
 
-  @Option(names = "--signed-text", paramLabel = "FILE",
-      description = "Optional: the text the approver signed, to explain a mismatch (never used to verify).")
-  Path signedText;
+  @Mixin
+  SignedTextOption signedText;
 
   /** Either a signature made elsewhere, or a key file to sign with here. */
   static final class How {
     @ArgGroup(exclusive = false)
-    External external;
+    ExternalSignature external;
 
     @ArgGroup(exclusive = false)
     KeyFile keyFile;
-  }
-
-  /** A signature made elsewhere. */
-  static final class External {
-    @Option(names = "--signature", required = true, paramLabel = "SIG", description = "The signature (base64 for bip137/bip322, hex for bip340).")
-    String signature;
-
-    @Option(names = "--format", required = true, paramLabel = "F", description = "bip322, bip137 or bip340.")
-    String format;
-
-    @Option(names = "--approver", required = true, paramLabel = "KEY", description = "The approver's registered key or address.")
-    String approver;
   }
 
   /** An automated approver's key, signing here. */
@@ -75,7 +62,7 @@ abstract class RemoteSubmitCommand extends RemoteCall {
 
   @Override
   int run(CliContext ctx, RemoteConnection connection) throws CliException {
-    SubmitApprovalRequest.Builder request = SubmitApprovalRequest.newBuilder().setId(id).setSignedText(readSignedText());
+    SubmitApprovalRequest.Builder request = SubmitApprovalRequest.newBuilder().setId(id).setSignedText(signedText.read().orElse(""));
     if (how.keyFile != null) {
       if (!how.keyFile.form.equals("compressed") && !how.keyFile.form.equals("xonly")) {
         throw CliException.badInput("--key-id must be compressed or xonly");
@@ -92,16 +79,5 @@ abstract class RemoteSubmitCommand extends RemoteCall {
     ProposalInfo counted = submit(connection, request.build());
     ProposalOutput.counted(ctx.stdout(), action(), request.getApprover(), counted);
     return 0;
-  }
-
-  private String readSignedText() throws CliException {
-    if (signedText == null) {
-      return "";
-    }
-    try {
-      return Files.readString(signedText, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw CliException.badInput("cannot read --signed-text " + signedText + " (" + e.getClass().getSimpleName() + ")");
-    }
   }
 }

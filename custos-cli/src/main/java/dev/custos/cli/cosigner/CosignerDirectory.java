@@ -15,6 +15,8 @@ import dev.custos.service.cosigner.CosignerCard;
 import dev.custos.service.cosigner.GroupFile;
 import dev.custos.service.cosigner.GroupFileCodec;
 import dev.custos.service.cosigner.GroupFileException;
+import dev.custos.service.cosigner.GroupMember;
+import dev.custos.service.cosigner.GroupPlan;
 import dev.custos.service.cosigner.SealedIdentity;
 import dev.custos.service.cosigner.SealedShare;
 import dev.custos.store.Store;
@@ -80,6 +82,20 @@ final class CosignerDirectory {
     } catch (DataDirectoryException | GroupFileException e) {
       throw CliException.badInput(CARD + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The cosigner of {@code card} as a member of {@code plan}: the one with its identity key, which
+   * must pin its TLS certificate. Failures name {@code source} (the plan or group file) and
+   * {@code document}.
+   */
+  static GroupMember memberOf(CosignerCard card, GroupPlan plan, Path source, String document) throws CliException {
+    GroupMember me = plan.memberWithIdentity(card.identityKey()).orElseThrow(() ->
+        CliException.badInput(source + ": this cosigner's identity key is not a member of the " + document));
+    if (!me.tlsSha256().equals(card.tlsSha256())) {
+      throw CliException.badInput(source + ": member " + me.index() + " pins TLS " + me.tlsSha256() + ", not this cosigner's " + card.tlsSha256());
+    }
+    return me;
   }
 
   TlsIdentity tls() throws CliException {

@@ -2,15 +2,12 @@ package dev.custos.cli.cosigner;
 
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
-import dev.custos.cli.ExitCode;
 import dev.custos.cli.commands.PassphraseOptions;
 import dev.custos.core.frost.FrostException;
 import dev.custos.core.frost.IdentityKey;
 import dev.custos.core.seal.Argon2Params;
 import dev.custos.core.seal.PassphraseSealer;
 import dev.custos.core.secret.SecretBytes;
-import dev.custos.server.ServerStartException;
-import dev.custos.server.cosigner.DkgServer;
 import dev.custos.server.rpc.DkgParticipantService;
 import dev.custos.service.cosigner.CosignerCard;
 import dev.custos.service.cosigner.GroupDescriptor;
@@ -22,9 +19,6 @@ import dev.custos.service.cosigner.GroupPlan;
 import dev.custos.service.cosigner.SealedShare;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "dkg", mixinStandardHelpOptions = true, description = "Take part in a DKG ceremony described by a plan file.")
 public final class CosignerDkgCommand implements Callable<Integer> {
+  private static final CeremonyParticipation DKG = new CeremonyParticipation("DKG", "relay", "nothing was kept");
+
   @ParentCommand
   CosignerCommand parent;
 
@@ -76,40 +72,23 @@ public final class CosignerDkgCommand implements Callable<Integer> {
     if (plan.network() != card.network()) {
       throw CliException.badInput(planFile + ": network " + plan.network().id() + ", but this cosigner's is " + card.network().id());
     }
-    GroupMember me = plan.memberWithIdentity(card.identityKey()).orElseThrow(() ->
-        CliException.badInput(planFile + ": this cosigner's identity key is not a member of the plan"));
-    if (!me.tlsSha256().equals(card.tlsSha256())) {
-      throw CliException.badInput(planFile + ": member " + me.index() + " pins TLS " + me.tlsSha256() + ", not this cosigner's " + card.tlsSha256());
-    }
+    GroupMember me = CosignerDirectory.memberOf(card, plan, planFile, "plan");
     Argon2Params params = KdfProfile.params(ctx, kdfProfile);
     try (SecretBytes pass = passphrase.resolve(ctx, false);
         IdentityKey identity = dir.identity(pass)) {
       DkgParticipantService participant = new DkgParticipantService(plan, me.identifier(), identity, ctx.random(),
           (key, group) -> persist(dir, key, group, pass, params, ctx));
-      try (DkgServer server = DkgServer.start(participant, dir.tls(), plan.tlsPins(), me.host(), me.port())) {
-        ctx.stderr().println("custos: member " + me.index() + " of " + plan.members().size() + " waiting for the relay on "
-            + me.host() + ":" + me.port());
-        GroupFile group = participant.outcome().get(timeoutSeconds, TimeUnit.SECONDS);
-        GroupDescriptor d = GroupDescriptor.of(group);
-        ctx.stdout().println("DKG complete: member " + me.index() + ", " + plan.threshold() + "-of-" + plan.members().size());
-        ctx.stdout().println("group file: " + dir.path().resolve(CosignerDirectory.GROUP));
-        ctx.stdout().println("internal key: " + HexFormat.of().formatHex(group.internalKey()));
-        ctx.stdout().println("output key:   " + HexFormat.of().formatHex(group.outputKey()));
-        ctx.stdout().println("descriptor:   " + d.tr());
-        ctx.stdout().println("address:      " + d.address());
-        return 0;
-      }
-    } catch (ExecutionException e) {
-      throw new CliException(ExitCode.REFUSED, "the DKG failed, nothing was kept: " + e.getCause().getMessage());
-    } catch (TimeoutException e) {
-      throw new CliException(ExitCode.REFUSED, "the DKG did not complete within " + timeoutSeconds + " s; nothing was kept");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCode.INTERNAL, "interrupted");
+      GroupFile group = DKG.serve(participant, participant.outcome(), dir, plan, me, "", timeoutSeconds, ctx);
+      GroupDescriptor d = GroupDescriptor.of(group);
+      ctx.stdout().println("DKG complete: member " + me.index() + ", " + plan.threshold() + "-of-" + plan.members().size());
+      ctx.stdout().println("group file: " + dir.path().resolve(CosignerDirectory.GROUP));
+      ctx.stdout().println("internal key: " + HexFormat.of().formatHex(group.internalKey()));
+      ctx.stdout().println("output key:   " + HexFormat.of().formatHex(group.outputKey()));
+      ctx.stdout().println("descriptor:   " + d.tr());
+      ctx.stdout().println("address:      " + d.address());
+      return 0;
     } catch (FrostException e) {
       throw CliException.badInput(planFile + ": " + e.getMessage());
-    } catch (ServerStartException e) {
-      throw CliException.badInput(e.getMessage());
     }
   }
 

@@ -2,7 +2,6 @@ package dev.custos.cli.cosigner;
 
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
-import dev.custos.cli.ExitCode;
 import dev.custos.cli.commands.PassphraseOptions;
 import dev.custos.cli.datadir.DataDirectoryException;
 import dev.custos.core.frost.CertifiedKey;
@@ -10,10 +9,7 @@ import dev.custos.core.frost.IdentityKey;
 import dev.custos.core.seal.Argon2Params;
 import dev.custos.core.seal.PassphraseSealer;
 import dev.custos.core.secret.SecretBytes;
-import dev.custos.server.ServerStartException;
-import dev.custos.server.cosigner.DkgServer;
 import dev.custos.server.rpc.RefreshParticipantService;
-import dev.custos.service.cosigner.CosignerCard;
 import dev.custos.service.cosigner.GroupFile;
 import dev.custos.service.cosigner.GroupFileCodec;
 import dev.custos.service.cosigner.GroupMember;
@@ -21,9 +17,6 @@ import dev.custos.service.cosigner.SealedShare;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +33,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Take part in a share refresh of this cosigner's group.")
 public final class CosignerRefreshCommand implements Callable<Integer> {
+  private static final CeremonyParticipation REFRESH = new CeremonyParticipation("refresh", "refresh relay", "the old share is unchanged");
+
   @ParentCommand
   CosignerCommand parent;
 
@@ -68,37 +63,19 @@ public final class CosignerRefreshCommand implements Callable<Integer> {
     Path groupPath = groupFile == null ? dir.path().resolve(CosignerDirectory.GROUP) : groupFile;
     byte[] groupBytes = groupFile == null ? own : CosignerDirectory.readFile(groupFile, "group file");
     GroupFile group = CosignerDirectory.readGroup(groupPath, groupBytes);
-    CosignerCard card = dir.card();
-    GroupMember me = group.plan().memberWithIdentity(card.identityKey()).orElseThrow(() ->
-        CliException.badInput(groupPath + ": this cosigner's identity key is not a member of the group"));
-    if (!me.tlsSha256().equals(card.tlsSha256())) {
-      throw CliException.badInput(groupPath + ": member " + me.index() + " pins TLS " + me.tlsSha256() + ", not this cosigner's " + card.tlsSha256());
-    }
+    GroupMember me = CosignerDirectory.memberOf(dir.card(), group.plan(), groupPath, "group");
     Argon2Params params = KdfProfile.params(ctx, kdfProfile);
     try (SecretBytes pass = passphrase.resolve(ctx, false);
         IdentityKey identity = dir.identity(pass);
         CertifiedKey key = dir.share(pass, group, groupBytes)) {
       RefreshParticipantService participant = new RefreshParticipantService(group, key, identity, ctx.random(),
           (refreshed, next) -> persist(dir, refreshed, next, pass, params, ctx));
-      try (DkgServer server = DkgServer.start(participant, dir.tls(), group.plan().tlsPins(), me.host(), me.port())) {
-        ctx.stderr().println("custos: member " + me.index() + " of " + group.plan().members().size() + " waiting for the refresh relay on "
-            + me.host() + ":" + me.port());
-        GroupFile next = participant.outcome().get(timeoutSeconds, TimeUnit.SECONDS);
-        ctx.stdout().println("refresh complete: member " + me.index() + ", refresh " + next.refreshes().size() + " of the group, "
-            + group.plan().threshold() + "-of-" + group.plan().members().size());
-        ctx.stdout().println("group file: " + dir.path().resolve(CosignerDirectory.GROUP));
-        ctx.stdout().println("output key: " + HexFormat.of().formatHex(next.outputKey()) + " (unchanged)");
-        return 0;
-      }
-    } catch (ExecutionException e) {
-      throw new CliException(ExitCode.REFUSED, "the refresh failed, the old share is unchanged: " + e.getCause().getMessage());
-    } catch (TimeoutException e) {
-      throw new CliException(ExitCode.REFUSED, "the refresh did not complete within " + timeoutSeconds + " s; the old share is unchanged");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCode.INTERNAL, "interrupted");
-    } catch (ServerStartException e) {
-      throw CliException.badInput(e.getMessage());
+      GroupFile next = REFRESH.serve(participant, participant.outcome(), dir, group.plan(), me, "", timeoutSeconds, ctx);
+      ctx.stdout().println("refresh complete: member " + me.index() + ", refresh " + next.refreshes().size() + " of the group, "
+          + group.plan().threshold() + "-of-" + group.plan().members().size());
+      ctx.stdout().println("group file: " + dir.path().resolve(CosignerDirectory.GROUP));
+      ctx.stdout().println("output key: " + HexFormat.of().formatHex(next.outputKey()) + " (unchanged)");
+      return 0;
     }
   }
 

@@ -2,7 +2,6 @@ package dev.custos.cli.cosigner;
 
 import dev.custos.cli.CliContext;
 import dev.custos.cli.CliException;
-import dev.custos.cli.ExitCode;
 import dev.custos.cli.commands.PassphraseOptions;
 import dev.custos.cli.datadir.DataDirectoryException;
 import dev.custos.core.frost.CertifiedKey;
@@ -10,22 +9,14 @@ import dev.custos.core.frost.IdentityKey;
 import dev.custos.core.seal.Argon2Params;
 import dev.custos.core.seal.PassphraseSealer;
 import dev.custos.core.secret.SecretBytes;
-import dev.custos.server.ServerStartException;
-import dev.custos.server.cosigner.DkgServer;
 import dev.custos.server.rpc.RepairHelperService;
 import dev.custos.server.rpc.RepairLostService;
-import dev.custos.service.cosigner.CosignerCard;
 import dev.custos.service.cosigner.GroupFile;
 import dev.custos.service.cosigner.GroupMember;
 import dev.custos.service.cosigner.SealedShare;
-import io.grpc.BindableService;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +35,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "repair", mixinStandardHelpOptions = true,
     description = "Help repair a member's lost share, or (--lost) receive this cosigner's repaired share.")
 public final class CosignerRepairCommand implements Callable<Integer> {
+  private static final CeremonyParticipation REPAIR = new CeremonyParticipation("repair", "repair relay", "nothing was written");
+
   @ParentCommand
   CosignerCommand parent;
 
@@ -73,48 +66,26 @@ public final class CosignerRepairCommand implements Callable<Integer> {
     }
     byte[] groupBytes = lost ? CosignerDirectory.readFile(groupPath, "group file") : dir.groupBytes();
     GroupFile group = CosignerDirectory.readGroup(groupPath, groupBytes);
-    CosignerCard card = dir.card();
-    GroupMember me = group.plan().memberWithIdentity(card.identityKey()).orElseThrow(() ->
-        CliException.badInput(groupPath + ": this cosigner's identity key is not a member of the group"));
-    if (!me.tlsSha256().equals(card.tlsSha256())) {
-      throw CliException.badInput(groupPath + ": member " + me.index() + " pins TLS " + me.tlsSha256() + ", not this cosigner's " + card.tlsSha256());
-    }
+    GroupMember me = CosignerDirectory.memberOf(dir.card(), group.plan(), groupPath, "group");
     Argon2Params params = KdfProfile.params(ctx, kdfProfile);
     try (SecretBytes pass = passphrase.resolve(ctx, false); IdentityKey identity = dir.identity(pass)) {
       if (lost) {
         RepairLostService service = new RepairLostService(group, me.identifier(), identity,
             repaired -> persist(dir, repaired, group, groupBytes, pass, params, ctx));
-        await(service, service.outcome(), dir, me, group, ctx);
+        REPAIR.serve(service, service.outcome(), dir, group.plan(), me, " (lost share)", timeoutSeconds, ctx);
         ctx.stdout().println("repair complete: member " + me.index() + "'s share is repaired and sealed in "
             + dir.path().resolve(CosignerDirectory.SHARE));
       } else {
         try (CertifiedKey key = dir.share(pass, group, groupBytes)) {
           RepairHelperService service = new RepairHelperService(group, key, identity, ctx.random());
-          RepairHelperService.RepairSessionDone done = await(service, service.outcome(), dir, me, group, ctx);
+          RepairHelperService.RepairSessionDone done = REPAIR.serve(service, service.outcome(), dir, group.plan(), me, " (helper)",
+              timeoutSeconds, ctx);
           ctx.stdout().println("repair helped: member " + me.index() + " sent its sigma for member " + done.lostMember()
               + "; this share is unchanged");
         }
       }
       ctx.stdout().println("output key: " + HexFormat.of().formatHex(group.outputKey()) + " (unchanged)");
       return 0;
-    } catch (ExecutionException e) {
-      throw new CliException(ExitCode.REFUSED, "the repair failed, nothing was written: " + e.getCause().getMessage());
-    } catch (TimeoutException e) {
-      throw new CliException(ExitCode.REFUSED, "the repair did not complete within " + timeoutSeconds + " s; nothing was written");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCode.INTERNAL, "interrupted");
-    } catch (ServerStartException e) {
-      throw CliException.badInput(e.getMessage());
-    }
-  }
-
-  private <T> T await(BindableService service, CompletableFuture<T> outcome, CosignerDirectory dir, GroupMember me, GroupFile group,
-      CliContext ctx) throws CliException, ServerStartException, InterruptedException, ExecutionException, TimeoutException {
-    try (DkgServer server = DkgServer.start(service, dir.tls(), group.plan().tlsPins(), me.host(), me.port())) {
-      ctx.stderr().println("custos: member " + me.index() + " of " + group.plan().members().size() + " waiting for the repair relay on "
-          + me.host() + ":" + me.port() + (lost ? " (lost share)" : " (helper)"));
-      return outcome.get(timeoutSeconds, TimeUnit.SECONDS);
     }
   }
 

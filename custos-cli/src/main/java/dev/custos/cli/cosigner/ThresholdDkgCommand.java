@@ -10,14 +10,10 @@ import dev.custos.service.cosigner.GroupFile;
 import dev.custos.service.cosigner.GroupFileCodec;
 import dev.custos.service.cosigner.GroupFileException;
 import dev.custos.service.cosigner.GroupPlan;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,15 +29,11 @@ public final class ThresholdDkgCommand implements Callable<Integer> {
   @Option(names = "--plan", required = true, paramLabel = "FILE")
   Path planFile;
 
-  @Option(names = "--tls-dir", required = true, paramLabel = "DIR",
-      description = "A member's cosigner data directory: its TLS pair is the relay's client certificate.")
-  Path tlsDir;
+  @Mixin
+  RelayOptions relay;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The group file to create.")
   Path out;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Per call (default ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
 
   @Override
   public Integer call() throws CliException {
@@ -52,22 +44,14 @@ public final class ThresholdDkgCommand implements Callable<Integer> {
     } catch (GroupFileException e) {
       throw CliException.badInput(planFile + ": " + e.getMessage());
     }
-    if (Files.exists(out)) {
-      throw CliException.badInput(out + " already exists: refusing to overwrite it");
-    }
+    NewGroupFile file = NewGroupFile.at(out);
     GroupFile group;
     try {
-      group = DkgRelay.run(plan, CosignerDirectory.tlsOf(tlsDir), Duration.ofSeconds(timeoutSeconds));
+      group = DkgRelay.run(plan, relay.tls(), relay.timeout());
     } catch (CoordinatorException e) {
       throw new CliException(ExitCode.REFUSED, "the DKG failed: " + e.getMessage());
     }
-    try {
-      Files.write(out, GroupFileCodec.encodeGroup(group), StandardOpenOption.CREATE_NEW);
-    } catch (FileAlreadyExistsException e) {
-      throw CliException.badInput(out + " already exists: refusing to overwrite it");
-    } catch (IOException e) {
-      throw new CliException(ExitCode.INTERNAL, "the DKG completed but " + out + " could not be written: " + e.getClass().getSimpleName());
-    }
+    file.write(group, "the DKG");
     GroupDescriptor d = GroupDescriptor.of(group);
     ctx.stdout().println("DKG complete: " + plan.threshold() + "-of-" + plan.members().size() + ", group file " + out);
     ctx.stdout().println("descriptor: " + d.tr());

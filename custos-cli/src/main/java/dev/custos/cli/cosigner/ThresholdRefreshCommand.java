@@ -6,16 +6,11 @@ import dev.custos.cli.ExitCode;
 import dev.custos.server.cosigner.CoordinatorException;
 import dev.custos.server.cosigner.RefreshRelay;
 import dev.custos.service.cosigner.GroupFile;
-import dev.custos.service.cosigner.GroupFileCodec;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,36 +28,24 @@ public final class ThresholdRefreshCommand implements Callable<Integer> {
   @Option(names = "--group", required = true, paramLabel = "FILE", description = "The group file to refresh (its latest version).")
   Path groupFile;
 
-  @Option(names = "--tls-dir", required = true, paramLabel = "DIR",
-      description = "A member's cosigner data directory: its TLS pair is the relay's client certificate.")
-  Path tlsDir;
+  @Mixin
+  RelayOptions relay;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The refreshed group file to create.")
   Path out;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Per call (default ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
 
   @Override
   public Integer call() throws CliException {
     CliContext ctx = parent.main.context();
     GroupFile group = CosignerDirectory.readGroup(groupFile, CosignerDirectory.readFile(groupFile, "group file"));
-    if (Files.exists(out)) {
-      throw CliException.badInput(out + " already exists: refusing to overwrite it");
-    }
+    NewGroupFile file = NewGroupFile.at(out);
     GroupFile refreshed;
     try {
-      refreshed = RefreshRelay.run(group, CosignerDirectory.tlsOf(tlsDir), Duration.ofSeconds(timeoutSeconds), ctx.random());
+      refreshed = RefreshRelay.run(group, relay.tls(), relay.timeout(), ctx.random());
     } catch (CoordinatorException e) {
       throw new CliException(ExitCode.REFUSED, "the refresh failed: " + e.getMessage());
     }
-    try {
-      Files.write(out, GroupFileCodec.encodeGroup(refreshed), StandardOpenOption.CREATE_NEW);
-    } catch (FileAlreadyExistsException e) {
-      throw CliException.badInput(out + " already exists: refusing to overwrite it");
-    } catch (IOException e) {
-      throw new CliException(ExitCode.INTERNAL, "the refresh completed but " + out + " could not be written: " + e.getClass().getSimpleName());
-    }
+    file.write(refreshed, "the refresh");
     ctx.stdout().println("refresh complete: refresh " + refreshed.refreshes().size() + " of the group, " + group.plan().threshold() + "-of-"
         + group.plan().members().size() + ", group file " + out);
     ctx.stdout().println("output key: " + HexFormat.of().formatHex(refreshed.outputKey()) + " (unchanged)");

@@ -8,12 +8,12 @@ import dev.custos.server.cosigner.RepairRelay;
 import dev.custos.service.cosigner.GroupFile;
 import dev.custos.service.cosigner.GroupMember;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,18 +31,14 @@ public final class ThresholdRepairCommand implements Callable<Integer> {
   @Option(names = "--group", required = true, paramLabel = "FILE", description = "The group file (its latest version).")
   Path groupFile;
 
-  @Option(names = "--tls-dir", required = true, paramLabel = "DIR",
-      description = "A member's cosigner data directory: its TLS pair is the relay's client certificate.")
-  Path tlsDir;
+  @Mixin
+  RelayOptions relay;
 
   @Option(names = "--lost", required = true, paramLabel = "ID", description = "The member whose share is repaired (1..n).")
   int lost;
 
   @Option(names = "--helpers", required = true, split = ",", paramLabel = "ID,ID", description = "At least t other members (1..n).")
   List<Integer> helpers;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Per call (default ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
 
   @Override
   public Integer call() throws CliException {
@@ -61,7 +57,7 @@ public final class ThresholdRepairCommand implements Callable<Integer> {
       throw CliException.badInput("--helpers: need at least t=" + group.plan().threshold() + " helpers, got " + helperMembers.size());
     }
     try {
-      RepairRelay.run(group, lostMember, helperMembers, CosignerDirectory.tlsOf(tlsDir), Duration.ofSeconds(timeoutSeconds), ctx.random());
+      RepairRelay.run(group, lostMember, helperMembers, relay.tls(), relay.timeout(), ctx.random());
     } catch (CoordinatorException e) {
       throw new CliException(ExitCode.REFUSED, "the repair failed: " + e.getMessage());
     }

@@ -3,35 +3,9 @@ package dev.custos.cli.cosigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.cli.CliRunner;
-import dev.custos.core.psbt.Psbt;
-import dev.custos.core.psbt.PsbtCodec;
-import dev.custos.core.psbt.PsbtGlobal;
-import dev.custos.core.psbt.PsbtInput;
-import dev.custos.core.psbt.PsbtOutput;
-import fr.acinq.bitcoin.ByteVector;
-import fr.acinq.bitcoin.ByteVector32;
-import fr.acinq.bitcoin.Crypto;
-import fr.acinq.bitcoin.OutPoint;
-import fr.acinq.bitcoin.PrivateKey;
-import fr.acinq.bitcoin.Satoshi;
-import fr.acinq.bitcoin.Script;
-import fr.acinq.bitcoin.ScriptFlags;
-import fr.acinq.bitcoin.ScriptWitness;
-import fr.acinq.bitcoin.Transaction;
-import fr.acinq.bitcoin.TxId;
-import fr.acinq.bitcoin.TxIn;
-import fr.acinq.bitcoin.TxOut;
-import fr.acinq.bitcoin.XonlyPublicKey;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +45,7 @@ class CosignerCliTest {
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.stderr()).contains("already holds a cosigner identity");
 
-    int[] ports = {freePort(), freePort(), freePort()};
+    int[] ports = {LoopbackCosigners.freePort(), LoopbackCosigners.freePort(), LoopbackCosigners.freePort()};
     Path plan = tmp.resolve("plan.json");
     assertThat(cli.run("cosigner", "plan", "--threshold", "2", "--out", plan.toString(),
         "--member", "127.0.0.1:" + ports[0] + "=" + dir(1).resolve("cosigner.card"),
@@ -113,16 +87,16 @@ class CosignerCliTest {
       Thread serve = new Thread(() -> cli.run("cosigner", "serve", "--data-dir", dir(at).toString(), "--passphrase-env", "PW" + at));
       serve.setDaemon(true);
       serve.start();
-      awaitPort(ports[i - 1]);
+      LoopbackCosigners.awaitPort(ports[i - 1]);
     }
     String json = Files.readString(group);
     byte[] outputKey = hex(field(json, "outputKey"));
-    Path psbt = spend(outputKey, hex(field(json, "internalKey")), 90_000);
+    Path psbt = KeyPathSpend.write(tmp, outputKey, hex(field(json, "internalKey")), 90_000);
     Path signed = tmp.resolve("signed.psbt");
     CliRunner.Result sign = cli.run("threshold", "sign", "--in", psbt.toString(), "--out", signed.toString(), "--group", group.toString(),
         "--tls-dir", dir(1).toString());
     assertThat(sign.exitCode()).as(sign.stderr()).isZero();
-    assertSpends(signed);
+    KeyPathSpend.assertSpends(signed);
 
     Path missing = tmp.resolve("nope.json");
     CliRunner.Result noGroup = cli.run("threshold", "sign", "--in", psbt.toString(), "--out", tmp.resolve("x").toString(),
@@ -154,7 +128,7 @@ class CosignerCliTest {
 
     Path ownGroup = dir(3).resolve("group.json");
     String own = Files.readString(ownGroup);
-    Files.writeString(ownGroup, own.replace("\"port\" : " + ports[2], "\"port\" : " + freePort()));
+    Files.writeString(ownGroup, own.replace("\"port\" : " + ports[2], "\"port\" : " + LoopbackCosigners.freePort()));
     CliRunner.Result edited = cli.run("cosigner", "serve", "--data-dir", dir(3).toString(), "--passphrase-env", "PW3");
     assertThat(edited.exitCode()).isEqualTo(2);
     assertThat(edited.stderr()).contains("group file does not verify");
@@ -167,7 +141,7 @@ class CosignerCliTest {
     Path strict = Files.writeString(tmp.resolve("strict.yaml"), STRICT);
     assertThat(cli.run("cosigner", "policy", "--data-dir", dir(2).toString(), "--file", strict.toString()).exitCode()).isZero();
     Path refusedOut = tmp.resolve("refused.psbt");
-    CliRunner.Result refused = cli.run("threshold", "sign", "--in", spend(outputKey, hex(field(json, "internalKey")), 80_000).toString(),
+    CliRunner.Result refused = cli.run("threshold", "sign", "--in", KeyPathSpend.write(tmp, outputKey, hex(field(json, "internalKey")), 80_000).toString(),
         "--out", refusedOut.toString(), "--group", group.toString(), "--tls-dir", dir(1).toString());
     assertThat(refused.exitCode()).isEqualTo(3);
     assertThat(refused.stderr()).contains("cosigner-policy-denied").contains("policy-amount-max-per-tx");
@@ -186,54 +160,5 @@ class CosignerCliTest {
 
   private static byte[] hex(String s) {
     return java.util.HexFormat.of().parseHex(s);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static void awaitPort(int port) throws Exception {
-    for (int i = 0; i < 300; i++) {
-      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-        return;
-      } catch (java.io.IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("nothing listens on " + port);
-  }
-
-  /** A PSBT spending a made-up 100000-sat coin paid to the group's output key. */
-  private Path spend(byte[] outputKey, byte[] internalKey, long amount) throws Exception {
-    ByteVector spk = new ByteVector("5120" + java.util.HexFormat.of().formatHex(outputKey));
-    TxIn fakeIn = new TxIn(new OutPoint(new TxId(new ByteVector32(Crypto.sha256(("fund " + amount).getBytes(StandardCharsets.US_ASCII)))), 0),
-        ByteVector.empty, 0xffffffffL, new ScriptWitness());
-    Transaction funding = new Transaction(2, List.of(fakeIn), List.of(new TxOut(new Satoshi(100_000), spk)), 0);
-    ByteVector payee = new ByteVector(Script.write(Script.pay2wpkh(new PrivateKey(Crypto.sha256(new byte[] {1})).publicKey())));
-    Transaction unsigned = new Transaction(2, List.of(new TxIn(new OutPoint(funding, 0), 0xfffffffdL)),
-        List.of(new TxOut(new Satoshi(amount), payee)), 0);
-    PsbtInput in = new PsbtInput(Optional.empty(), Optional.of(funding.txOut.get(0)), Map.of(), OptionalInt.empty(),
-        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
-        Optional.empty(), Map.of(), List.of(), Map.of(), Optional.of(new XonlyPublicKey(new ByteVector32(internalKey))), Optional.empty(),
-        List.of());
-    PsbtOutput out = new PsbtOutput(Optional.empty(), Optional.empty(), Map.of(), OptionalLong.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Map.of(), List.of());
-    Psbt psbt = new Psbt(0, new PsbtGlobal(Optional.of(unsigned), Map.of(), 0, OptionalLong.empty(), OptionalInt.empty(), List.of()),
-        List.of(in), List.of(out));
-    Path file = tmp.resolve("spend-" + amount + ".psbt");
-    Files.write(file, PsbtCodec.serialize(psbt));
-    return file;
-  }
-
-  /** Finalizes the key-path input and lets bitcoin-kmp's script interpreter judge it. */
-  private static void assertSpends(Path signed) throws Exception {
-    Psbt psbt = PsbtCodec.parse(Base64.getDecoder().decode(Files.readString(signed).trim()));
-    PsbtInput in = psbt.inputs().getFirst();
-    assertThat(in.tapKeySig()).isPresent();
-    Transaction tx = psbt.global().unsignedTx().orElseThrow().updateWitness(0, new ScriptWitness(List.of(in.tapKeySig().get())));
-    Transaction.correctlySpends(tx, Map.of(tx.txIn.getFirst().outPoint, in.witnessUtxo().orElseThrow()), ScriptFlags.STANDARD_SCRIPT_VERIFY_FLAGS);
   }
 }

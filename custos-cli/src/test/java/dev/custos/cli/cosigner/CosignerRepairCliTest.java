@@ -21,37 +21,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import dev.custos.core.psbt.Psbt;
-import dev.custos.core.psbt.PsbtCodec;
-import dev.custos.core.psbt.PsbtGlobal;
-import dev.custos.core.psbt.PsbtInput;
-import dev.custos.core.psbt.PsbtOutput;
-import fr.acinq.bitcoin.ByteVector;
-import fr.acinq.bitcoin.ByteVector32;
-import fr.acinq.bitcoin.Crypto;
-import fr.acinq.bitcoin.OutPoint;
-import fr.acinq.bitcoin.PrivateKey;
-import fr.acinq.bitcoin.Satoshi;
-import fr.acinq.bitcoin.Script;
-import fr.acinq.bitcoin.ScriptFlags;
-import fr.acinq.bitcoin.ScriptWitness;
-import fr.acinq.bitcoin.Transaction;
-import fr.acinq.bitcoin.TxId;
-import fr.acinq.bitcoin.TxIn;
-import fr.acinq.bitcoin.TxOut;
-import fr.acinq.bitcoin.XonlyPublicKey;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,26 +47,17 @@ class CosignerRepairCliTest {
   Path tmp;
 
   private final CliRunner cli = new CliRunner();
-  private int[] ports;
+  private LoopbackCosigners cosigners;
 
   @Test
   void helpersRepairALostShareThatThenSigns() throws Exception {
-    for (int i = 1; i <= 3; i++) {
-      cli.env.put("PW" + i, "pass " + i);
-      assertThat(cli.run("cosigner", "init", "--data-dir", dir(i).toString(), "--network", "regtest", "--passphrase-env", "PW" + i,
-          "--kdf-profile", "test").exitCode()).isZero();
-    }
-    ports = new int[] {freePort(), freePort(), freePort()};
-    Path plan = tmp.resolve("plan.json");
-    assertThat(cli.run("cosigner", "plan", "--threshold", "2", "--out", plan.toString(),
-        "--member", "127.0.0.1:" + ports[0] + "=" + dir(1).resolve("cosigner.card"),
-        "--member", "127.0.0.1:" + ports[1] + "=" + dir(2).resolve("cosigner.card"),
-        "--member", "127.0.0.1:" + ports[2] + "=" + dir(3).resolve("cosigner.card")).exitCode()).isZero();
+    cosigners = new LoopbackCosigners(cli, tmp);
+    Path plan = cosigners.initAndPlan();
     Path group = tmp.resolve("group.json");
     List<CompletableFuture<CliRunner.Result>> dkg = List.of(1, 2, 3).stream().map(i -> CompletableFuture.supplyAsync(() ->
-        cli.run("cosigner", "dkg", "--data-dir", dir(i).toString(), "--plan", plan.toString(), "--passphrase-env", "PW" + i,
+        cli.run("cosigner", "dkg", "--data-dir", cosigners.dir(i).toString(), "--plan", plan.toString(), "--passphrase-env", "PW" + i,
             "--kdf-profile", "test", "--timeout", "60"))).toList();
-    CliRunner.Result relay = retryWhileUnavailable(List.of("threshold", "dkg", "--plan", plan.toString(), "--tls-dir", dir(1).toString(),
+    CliRunner.Result relay = cosigners.retryWhileUnavailable(List.of("threshold", "dkg", "--plan", plan.toString(), "--tls-dir", cosigners.dir(1).toString(),
         "--out", group.toString()));
     assertThat(relay.exitCode()).as(relay.stderr()).isZero();
     for (var r : dkg) {
@@ -100,22 +65,22 @@ class CosignerRepairCliTest {
     }
     Path open = Files.writeString(tmp.resolve("open.yaml"), OPEN);
     for (int i = 1; i <= 3; i++) {
-      assertThat(cli.run("cosigner", "policy", "--data-dir", dir(i).toString(), "--file", open.toString()).exitCode()).isZero();
+      assertThat(cli.run("cosigner", "policy", "--data-dir", cosigners.dir(i).toString(), "--file", open.toString()).exitCode()).isZero();
     }
     String groupJson = Files.readString(group);
     byte[] outputKey = hex(field(groupJson, "outputKey"));
     byte[] internalKey = hex(field(groupJson, "internalKey"));
     GroupFile parsed = GroupFileCodec.parseGroup(Files.readAllBytes(group));
 
-    Path share3 = dir(3).resolve("frost-share.sealed");
+    Path share3 = cosigners.dir(3).resolve("frost-share.sealed");
     Files.delete(share3);
 
     // Bad requests, refused before anything runs.
-    CliRunner.Result tooFew = cli.run("threshold", "repair", "--group", group.toString(), "--tls-dir", dir(1).toString(), "--lost", "3",
+    CliRunner.Result tooFew = cli.run("threshold", "repair", "--group", group.toString(), "--tls-dir", cosigners.dir(1).toString(), "--lost", "3",
         "--helpers", "1");
     assertThat(tooFew.exitCode()).isEqualTo(2);
     assertThat(tooFew.stderr()).contains("need at least t=2 helpers, got 1");
-    CliRunner.Result notLost = cli.run("cosigner", "repair", "--data-dir", dir(1).toString(), "--lost", "--passphrase-env", "PW1",
+    CliRunner.Result notLost = cli.run("cosigner", "repair", "--data-dir", cosigners.dir(1).toString(), "--lost", "--passphrase-env", "PW1",
         "--kdf-profile", "test");
     assertThat(notLost.exitCode()).isEqualTo(2);
     assertThat(notLost.stderr()).contains("this cosigner has a share; refusing to replace it");
@@ -156,8 +121,8 @@ class CosignerRepairCliTest {
 
     // The real repair.
     running = participants("60");
-    CliRunner.Result repair = retryWhileUnavailable(List.of("threshold", "repair", "--group", group.toString(), "--tls-dir",
-        dir(1).toString(), "--lost", "3", "--helpers", "1,2"));
+    CliRunner.Result repair = cosigners.retryWhileUnavailable(List.of("threshold", "repair", "--group", group.toString(), "--tls-dir",
+        cosigners.dir(1).toString(), "--lost", "3", "--helpers", "1,2"));
     assertThat(repair.exitCode()).as(repair.stderr()).isZero();
     assertThat(repair.stdout()).contains("member 3's share repaired by members [1, 2]");
     for (var r : running) {
@@ -166,27 +131,27 @@ class CosignerRepairCliTest {
     assertThat(running.get(2).get().stdout()).contains("repair complete: member 3");
     assertThat(share3).exists();
     assertThat(Files.getPosixFilePermissions(share3)).hasSize(2);
-    assertThat(Files.readString(dir(3).resolve("group.json"))).isEqualTo(groupJson);
+    assertThat(Files.readString(cosigners.dir(3).resolve("group.json"))).isEqualTo(groupJson);
 
-    Thread serve1 = serve(dir(1), 1);
-    Thread serve3 = serve(dir(3), 3);
-    assertSigns(group, spend(outputKey, internalKey, 90_000), "repaired");
-    stop(serve1, 1);
-    stop(serve3, 3);
+    Thread serve1 = cosigners.serve(cosigners.dir(1), 1);
+    Thread serve3 = cosigners.serve(cosigners.dir(3), 3);
+    cosigners.assertSigns(group, KeyPathSpend.write(tmp, outputKey, internalKey, 90_000), "repaired");
+    cosigners.stop(serve1, 1);
+    cosigners.stop(serve3, 3);
   }
 
   /** Helpers 1 and 2 and the lost member 3, each running {@code cosigner repair} with this timeout. */
   private List<CompletableFuture<CliRunner.Result>> participants(String timeout) throws Exception {
     List<CompletableFuture<CliRunner.Result>> running = List.of(1, 2, 3).stream().map(i -> CompletableFuture.supplyAsync(() -> {
-      List<String> args = new ArrayList<>(List.of("cosigner", "repair", "--data-dir", dir(i).toString(), "--passphrase-env", "PW" + i,
+      List<String> args = new ArrayList<>(List.of("cosigner", "repair", "--data-dir", cosigners.dir(i).toString(), "--passphrase-env", "PW" + i,
           "--kdf-profile", "test", "--timeout", timeout));
       if (i == 3) {
         args.add("--lost");
       }
       return cli.run(args.toArray(String[]::new));
     })).toList();
-    for (int port : ports) {
-      awaitPort(port);
+    for (int i = 1; i <= 3; i++) {
+      LoopbackCosigners.awaitPort(cosigners.port(i));
     }
     return running;
   }
@@ -215,7 +180,7 @@ class CosignerRepairCliTest {
       this.group = group;
       for (GroupMember m : group.plan().members()) {
         TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
-            .keyManager(dir(1).resolve("tls.cert").toFile(), dir(1).resolve("tls.key").toFile())
+            .keyManager(cosigners.dir(1).resolve("tls.cert").toFile(), cosigners.dir(1).resolve("tls.key").toFile())
             .trustManager(new PinnedCertificates(Set.of(m.tlsSha256())));
         channels[m.index() - 1] = NettyChannelBuilder.forAddress(m.host(), m.port(), tls.build()).build();
       }
@@ -255,72 +220,6 @@ class CosignerRepairCliTest {
     }
   }
 
-  private Path dir(int i) {
-    return tmp.resolve("c" + i);
-  }
-
-  /** Runs three participants and a relay (retried until the participants listen); all must succeed. */
-  private CliRunner.Result[] ceremony(java.util.function.IntFunction<List<String>> participant, List<String> relayArgs) throws Exception {
-    List<CompletableFuture<CliRunner.Result>> running = List.of(1, 2, 3).stream().map(i -> CompletableFuture.supplyAsync(() ->
-        cli.run(participant.apply(i).toArray(String[]::new)))).toList();
-    CliRunner.Result relay = retryWhileUnavailable(relayArgs);
-    assertThat(relay.exitCode()).as(relay.stderr()).isZero();
-    CliRunner.Result[] results = new CliRunner.Result[3];
-    for (int i = 0; i < 3; i++) {
-      results[i] = running.get(i).get();
-      assertThat(results[i].exitCode()).as(results[i].stderr()).isZero();
-    }
-    return results;
-  }
-
-  private CliRunner.Result retryWhileUnavailable(List<String> args) throws InterruptedException {
-    CliRunner.Result result = null;
-    for (int attempt = 0; attempt < 100; attempt++) {
-      result = cli.run(args.toArray(String[]::new));
-      if (result.exitCode() == 0 || !result.stderr().contains("UNAVAILABLE")) {
-        return result;
-      }
-      Thread.sleep(100);
-    }
-    return result;
-  }
-
-  private Thread serve(Path dataDir, int member) throws Exception {
-    Thread serve = new Thread(() -> cli.run("cosigner", "serve", "--data-dir", dataDir.toString(), "--passphrase-env", "PW" + member));
-    serve.setDaemon(true);
-    serve.start();
-    awaitPort(ports[member - 1]);
-    return serve;
-  }
-
-  /** Interrupts an in-process {@code serve} (it shuts its server down) and waits for its port to be free. */
-  private void stop(Thread serve, int member) throws Exception {
-    serve.interrupt();
-    serve.join(10_000);
-    assertThat(serve.isAlive()).isFalse();
-    for (int i = 0; i < 100; i++) {
-      try (ServerSocket s = new ServerSocket(ports[member - 1], 50, java.net.InetAddress.getLoopbackAddress())) {
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("port " + ports[member - 1] + " stays taken");
-  }
-
-  private void assertSigns(Path group, Path psbt, String name) throws Exception {
-    Path signed = tmp.resolve("signed-" + name + ".psbt");
-    CliRunner.Result sign = cli.run("threshold", "sign", "--in", psbt.toString(), "--out", signed.toString(), "--group", group.toString(),
-        "--tls-dir", dir(1).toString());
-    assertThat(sign.exitCode()).as(sign.stderr()).isZero();
-    Psbt result = PsbtCodec.parse(Base64.getDecoder().decode(Files.readString(signed).trim()));
-    PsbtInput in = result.inputs().getFirst();
-    assertThat(in.tapKeySig()).isPresent();
-    Transaction tx = result.global().unsignedTx().orElseThrow().updateWitness(0, new ScriptWitness(List.of(in.tapKeySig().get())));
-    Transaction.correctlySpends(tx, Map.of(tx.txIn.getFirst().outPoint, in.witnessUtxo().orElseThrow()),
-        ScriptFlags.STANDARD_SCRIPT_VERIFY_FLAGS);
-  }
-
   private static String field(String json, String name) {
     Matcher m = Pattern.compile("\"" + name + "\" : \"([0-9a-f]+)\"").matcher(json);
     assertThat(m.find()).isTrue();
@@ -329,45 +228,5 @@ class CosignerRepairCliTest {
 
   private static byte[] hex(String s) {
     return HexFormat.of().parseHex(s);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static void awaitPort(int port) throws Exception {
-    for (int i = 0; i < 300; i++) {
-      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("nothing listens on " + port);
-  }
-
-  /** A PSBT spending a made-up 100000-sat coin paid to the group's output key. */
-  private Path spend(byte[] outputKey, byte[] internalKey, long amount) throws IOException {
-    ByteVector spk = new ByteVector("5120" + HexFormat.of().formatHex(outputKey));
-    TxIn fakeIn = new TxIn(new OutPoint(new TxId(new ByteVector32(Crypto.sha256(("fund " + amount).getBytes(StandardCharsets.US_ASCII)))), 0),
-        ByteVector.empty, 0xffffffffL, new ScriptWitness());
-    Transaction funding = new Transaction(2, List.of(fakeIn), List.of(new TxOut(new Satoshi(100_000), spk)), 0);
-    ByteVector payee = new ByteVector(Script.write(Script.pay2wpkh(new PrivateKey(Crypto.sha256(new byte[] {1})).publicKey())));
-    Transaction unsigned = new Transaction(2, List.of(new TxIn(new OutPoint(funding, 0), 0xfffffffdL)),
-        List.of(new TxOut(new Satoshi(amount), payee)), 0);
-    PsbtInput in = new PsbtInput(Optional.empty(), Optional.of(funding.txOut.get(0)), Map.of(), OptionalInt.empty(),
-        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
-        Optional.empty(), Map.of(), List.of(), Map.of(), Optional.of(new XonlyPublicKey(new ByteVector32(internalKey))), Optional.empty(),
-        List.of());
-    PsbtOutput out = new PsbtOutput(Optional.empty(), Optional.empty(), Map.of(), OptionalLong.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Map.of(), List.of());
-    Psbt psbt = new Psbt(0, new PsbtGlobal(Optional.of(unsigned), Map.of(), 0, OptionalLong.empty(), OptionalInt.empty(), List.of()),
-        List.of(in), List.of(out));
-    Path file = tmp.resolve("spend-" + amount + ".psbt");
-    Files.write(file, PsbtCodec.serialize(psbt));
-    return file;
   }
 }

@@ -2,8 +2,6 @@ package dev.custos.server.cosigner;
 
 import com.google.protobuf.ByteString;
 import dev.custos.core.frost.Dkg;
-import dev.custos.core.frost.DkgCertificate;
-import dev.custos.core.frost.EncryptedShare;
 import dev.custos.core.frost.FrostException;
 import dev.custos.core.frost.Identifier;
 import dev.custos.core.frost.ProofOfKnowledge;
@@ -19,18 +17,11 @@ import dev.custos.server.tls.TlsIdentity;
 import dev.custos.service.cosigner.GroupFile;
 import dev.custos.service.cosigner.GroupMember;
 import dev.custos.service.cosigner.GroupPlan;
-import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Relays a DKG ceremony among the members of a {@link GroupPlan} over {@code custos.v1.CosignerDkg}
@@ -44,94 +35,50 @@ public final class DkgRelay {
   private DkgRelay() {}
 
   public static GroupFile run(GroupPlan plan, TlsIdentity client, Duration timeout) throws CoordinatorException {
-    Map<GroupMember, ManagedChannel> channels = new LinkedHashMap<>();
-    try {
-      for (GroupMember m : plan.members()) {
-        channels.put(m, PinnedChannel.to(m.host(), m.port(), m.tlsSha256(), client));
-      }
-      return relay(plan, channels, timeout);
-    } catch (IOException e) {
-      throw new CoordinatorException("cannot open the relay's TLS identity: " + e.getMessage());
-    } finally {
-      channels.values().forEach(ManagedChannel::shutdownNow);
+    try (var members = MemberChannels.open(plan.members(), client, timeout, CosignerDkgGrpc::newBlockingStub, "")) {
+      return relay(plan, members);
     }
   }
 
-  private static GroupFile relay(GroupPlan plan, Map<GroupMember, ManagedChannel> channels, Duration timeout) throws CoordinatorException {
+  private static GroupFile relay(GroupPlan plan, MemberChannels<CosignerDkgGrpc.CosignerDkgBlockingStub> members)
+      throws CoordinatorException {
     ByteString ceremony = ByteString.copyFrom(plan.ceremonyId());
     Map<Identifier, Dkg.Round1Package> round1 = new TreeMap<>();
     List<DkgPackage> wirePackages = new ArrayList<>();
-    for (var e : channels.entrySet()) {
-      DkgPackage p = call(e.getKey(), "round 1", () -> stub(e.getValue(), timeout)
-          .dkgRound1(DkgRound1Request.newBuilder().setCeremonyId(ceremony).build()).getPackage());
+    for (GroupMember m : members.members()) {
+      DkgPackage p = members.call(m, "round 1", s -> s.dkgRound1(DkgRound1Request.newBuilder().setCeremonyId(ceremony).build())
+          .getPackage());
       try {
-        if (!Identifier.decode(p.getIdentifier().toByteArray()).equals(e.getKey().identifier())) {
-          throw new CoordinatorException("member " + e.getKey().index() + " answered round 1 for another identifier");
+        if (!Identifier.decode(p.getIdentifier().toByteArray()).equals(m.identifier())) {
+          throw new CoordinatorException("member " + m.index() + " answered round 1 for another identifier");
         }
-        round1.put(e.getKey().identifier(), new Dkg.Round1Package(VssCommitment.decode(p.getCommitment().toByteArray()),
+        round1.put(m.identifier(), new Dkg.Round1Package(VssCommitment.decode(p.getCommitment().toByteArray()),
             ProofOfKnowledge.decode(ZfSecp256k1Taproot.INSTANCE, p.getProofOfKnowledge().toByteArray())));
       } catch (FrostException ex) {
-        throw new CoordinatorException("member " + e.getKey().index() + " sent a malformed round-one package: " + ex.getMessage());
+        throw new CoordinatorException("member " + m.index() + " sent a malformed round-one package: " + ex.getMessage());
       }
       wirePackages.add(p);
     }
-    Map<Identifier, List<ByteString>> inbox = new TreeMap<>();
-    for (var e : channels.entrySet()) {
-      var reply = call(e.getKey(), "round 2", () -> stub(e.getValue(), timeout)
-          .dkgRound2(DkgRound2Request.newBuilder().setCeremonyId(ceremony).addAllPackages(wirePackages).build()));
-      for (ByteString envelope : reply.getEnvelopesList()) {
-        try {
-          inbox.computeIfAbsent(EncryptedShare.decode(envelope.toByteArray()).recipient(), k -> new ArrayList<>()).add(envelope);
-        } catch (FrostException ex) {
-          throw new CoordinatorException("member " + e.getKey().index() + " sent a malformed envelope: " + ex.getMessage());
-        }
-      }
+    EnvelopeInbox inbox = new EnvelopeInbox("envelope");
+    for (GroupMember m : members.members()) {
+      inbox.deliver(m, members.call(m, "round 2", s -> s.dkgRound2(DkgRound2Request.newBuilder().setCeremonyId(ceremony)
+          .addAllPackages(wirePackages).build())).getEnvelopesList());
     }
-    Map<Identifier, DkgCertificate> certificates = new TreeMap<>();
-    List<ByteString> wireCertificates = new ArrayList<>();
-    for (var e : channels.entrySet()) {
-      var reply = call(e.getKey(), "round 3", () -> stub(e.getValue(), timeout).dkgRound3(DkgRound3Request.newBuilder()
-          .setCeremonyId(ceremony).addAllPackages(wirePackages).addAllEnvelopes(inbox.getOrDefault(e.getKey().identifier(), List.of()))
-          .build()));
-      try {
-        certificates.put(e.getKey().identifier(), DkgCertificate.decode(reply.getCertificate().toByteArray()));
-      } catch (FrostException ex) {
-        throw new CoordinatorException("member " + e.getKey().index() + " sent a malformed certificate: " + ex.getMessage());
-      }
-      wireCertificates.add(reply.getCertificate());
+    CertificateRound certificates = new CertificateRound();
+    for (GroupMember m : members.members()) {
+      certificates.add(m, members.call(m, "round 3", s -> s.dkgRound3(DkgRound3Request.newBuilder().setCeremonyId(ceremony)
+          .addAllPackages(wirePackages).addAllEnvelopes(inbox.to(m)).build())).getCertificate());
     }
     GroupFile group;
     try {
-      group = GroupFile.verify(plan, round1, certificates);
+      group = GroupFile.verify(plan, round1, certificates.decoded());
     } catch (FrostException e) {
       throw new CoordinatorException("the ceremony's record does not verify: " + e.getMessage());
     }
-    for (var e : channels.entrySet()) {
-      var reply = call(e.getKey(), "confirmation", () -> stub(e.getValue(), timeout)
-          .dkgConfirm(DkgConfirmRequest.newBuilder().setCeremonyId(ceremony).addAllCertificates(wireCertificates).build()));
-      if (!Arrays.equals(reply.getOutputKey().toByteArray(), group.outputKey())) {
-        throw new CoordinatorException("member " + e.getKey().index() + " confirmed output key "
-            + HexFormat.of().formatHex(reply.getOutputKey().toByteArray()) + ", not " + HexFormat.of().formatHex(group.outputKey()));
-      }
+    for (GroupMember m : members.members()) {
+      MemberChannels.requireConfirmed(m, members.call(m, "confirmation", s -> s.dkgConfirm(DkgConfirmRequest.newBuilder()
+          .setCeremonyId(ceremony).addAllCertificates(certificates.wire()).build())).getOutputKey(), group.outputKey());
     }
     return group;
-  }
-
-  @FunctionalInterface
-  private interface Call<T> {
-    T run();
-  }
-
-  private static <T> T call(GroupMember member, String step, Call<T> call) throws CoordinatorException {
-    try {
-      return call.run();
-    } catch (StatusRuntimeException e) {
-      throw new CoordinatorException("member " + member.index() + " (" + member.host() + ":" + member.port() + ") failed " + step + ": "
-          + e.getStatus().getCode() + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()));
-    }
-  }
-
-  private static CosignerDkgGrpc.CosignerDkgBlockingStub stub(ManagedChannel channel, Duration timeout) {
-    return CosignerDkgGrpc.newBlockingStub(channel).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

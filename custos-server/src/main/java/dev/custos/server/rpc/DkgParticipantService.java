@@ -7,7 +7,6 @@ import dev.custos.core.frost.DkgCeremony;
 import dev.custos.core.frost.DkgCertificate;
 import dev.custos.core.frost.EncryptedShare;
 import dev.custos.core.frost.FrostException;
-import dev.custos.core.frost.GroupElement;
 import dev.custos.core.frost.Identifier;
 import dev.custos.core.frost.IdentityKey;
 import dev.custos.core.frost.ProofOfKnowledge;
@@ -102,9 +101,7 @@ public final class DkgParticipantService extends CosignerDkgGrpc.CosignerDkgImpl
         Map<Identifier, Dkg.Round1Package> all = packages(request.getPackagesList());
         sent = refusing(() -> ceremony.round2(identity, round1, all, random));
         step = Step.ROUND3;
-        DkgRound2Response.Builder reply = DkgRound2Response.newBuilder();
-        sent.envelopes().values().forEach(e -> reply.addEnvelopes(ByteString.copyFrom(e.encode())));
-        return reply.build();
+        return DkgRound2Response.newBuilder().addAllEnvelopes(CeremonyFields.wire(sent.envelopes().values())).build();
       }
     });
   }
@@ -116,11 +113,7 @@ public final class DkgParticipantService extends CosignerDkgGrpc.CosignerDkgImpl
         ceremony(request.getCeremonyId());
         expect(Step.ROUND3);
         Map<Identifier, Dkg.Round1Package> all = packages(request.getPackagesList());
-        List<EncryptedShare> envelopes = new ArrayList<>();
-        for (int i = 0; i < request.getEnvelopesCount(); i++) {
-          int at = i;
-          envelopes.add(decoded("envelopes[" + i + "]", () -> EncryptedShare.decode(request.getEnvelopes(at).toByteArray())));
-        }
+        List<EncryptedShare> envelopes = CeremonyFields.envelopes(request.getEnvelopesList());
         pending = refusing(() -> ceremony.round3(identity, sent, all, envelopes, random));
         packages = all;
         step = Step.CONFIRM;
@@ -135,26 +128,14 @@ public final class DkgParticipantService extends CosignerDkgGrpc.CosignerDkgImpl
       synchronized (this) {
         ceremony(request.getCeremonyId());
         expect(Step.CONFIRM);
-        Map<Identifier, DkgCertificate> certificates = new TreeMap<>();
-        for (int i = 0; i < request.getCertificatesCount(); i++) {
-          int at = i;
-          DkgCertificate c = decoded("certificates[" + i + "]", () -> DkgCertificate.decode(request.getCertificates(at).toByteArray()));
-          certificates.put(c.signer(), c);
-        }
+        Map<Identifier, DkgCertificate> certificates = CeremonyFields.certificates(request.getCertificatesList());
         try (CertifiedKey key = refusing(() -> ceremony.confirm(pending, new ArrayList<>(certificates.values())))) {
           GroupFile group = refusing(() -> GroupFile.verify(plan, packages, certificates));
           if (!group.internalKeys().groupKey().equals(key.publicKeyPackage().groupKey())) {
             throw fail(new CosignerRefusedException(CosignerRefusal.DKG_REFUSED, "the group file's key is not the certified key"));
           }
-          try {
-            finisher.finish(key, group);
-          } catch (Exception e) {
-            outcome.completeExceptionally(e);
-            step = Step.DONE;
-            throw e;
-          }
           step = Step.DONE;
-          outcome.complete(group);
+          CeremonyEnd.persistThenComplete(outcome, () -> finisher.finish(key, group), group);
           return DkgConfirmResponse.newBuilder().setOutputKey(ByteString.copyFrom(group.outputKey())).build();
         }
       }
@@ -178,9 +159,9 @@ public final class DkgParticipantService extends CosignerDkgGrpc.CosignerDkgImpl
     for (int i = 0; i < wire.size(); i++) {
       DkgPackage p = wire.get(i);
       String where = "packages[" + i + "]";
-      Identifier id = decoded(where + ".identifier", () -> Identifier.decode(p.getIdentifier().toByteArray()));
-      VssCommitment c = decoded(where + ".commitment", () -> VssCommitment.decode(p.getCommitment().toByteArray()));
-      ProofOfKnowledge pok = decoded(where + ".proof_of_knowledge",
+      Identifier id = CeremonyFields.decoded(where + ".identifier", () -> Identifier.decode(p.getIdentifier().toByteArray()));
+      VssCommitment c = CeremonyFields.decoded(where + ".commitment", () -> VssCommitment.decode(p.getCommitment().toByteArray()));
+      ProofOfKnowledge pok = CeremonyFields.decoded(where + ".proof_of_knowledge",
           () -> ProofOfKnowledge.decode(ZfSecp256k1Taproot.INSTANCE, p.getProofOfKnowledge().toByteArray()));
       if (all.put(id, new Dkg.Round1Package(c, pok)) != null) {
         throw new RpcFailure.InvalidArgument(where, "a second package for " + id);
@@ -202,14 +183,6 @@ public final class DkgParticipantService extends CosignerDkgGrpc.CosignerDkgImpl
   @FunctionalInterface
   private interface FrostStep<T> {
     T run() throws FrostException;
-  }
-
-  private static <T> T decoded(String field, FrostStep<T> decode) {
-    try {
-      return decode.run();
-    } catch (FrostException e) {
-      throw new RpcFailure.InvalidArgument(field, e.getMessage());
-    }
   }
 
   /** Runs a ceremony step; a refusal ends the ceremony for this participant. */

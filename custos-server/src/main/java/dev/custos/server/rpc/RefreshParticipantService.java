@@ -105,8 +105,7 @@ public final class RefreshParticipantService extends CosignerRefreshGrpc.Cosigne
           if (rebind) {
             round1.secret().close();
           }
-          if (MessageDigest.isEqual(id, group.plan().ceremonyId())
-              || group.refreshes().stream().anyMatch(r -> MessageDigest.isEqual(id, r.ceremonyId()))) {
+          if (group.usedCeremonyId(id)) {
             throw fail(refusal("refresh id was already used by this group (the DKG or an earlier refresh)"));
           }
           ceremony = refusing(() -> new RefreshCeremony(ZfSecp256k1Taproot.INSTANCE, group.plan().refreshContext(id), key));
@@ -130,9 +129,7 @@ public final class RefreshParticipantService extends CosignerRefreshGrpc.Cosigne
         Map<Identifier, VssCommitment> all = commitments(request.getCommitmentsList());
         sent = refusing(() -> ceremony.round2(identity, round1, all, random));
         step = Step.ROUND3;
-        RefreshRound2Response.Builder reply = RefreshRound2Response.newBuilder();
-        sent.envelopes().values().forEach(e -> reply.addEnvelopes(ByteString.copyFrom(e.encode())));
-        return reply.build();
+        return RefreshRound2Response.newBuilder().addAllEnvelopes(CeremonyFields.wire(sent.envelopes().values())).build();
       }
     });
   }
@@ -144,11 +141,7 @@ public final class RefreshParticipantService extends CosignerRefreshGrpc.Cosigne
         expect(Step.ROUND3);
         refresh(request.getRefreshId());
         Map<Identifier, VssCommitment> all = commitments(request.getCommitmentsList());
-        List<EncryptedShare> envelopes = new ArrayList<>();
-        for (int i = 0; i < request.getEnvelopesCount(); i++) {
-          int at = i;
-          envelopes.add(decoded("envelopes[" + i + "]", () -> EncryptedShare.decode(request.getEnvelopes(at).toByteArray())));
-        }
+        List<EncryptedShare> envelopes = CeremonyFields.envelopes(request.getEnvelopesList());
         pending = refusing(() -> ceremony.round3(identity, sent, all, envelopes, random));
         commitments = all;
         step = Step.CONFIRM;
@@ -163,27 +156,15 @@ public final class RefreshParticipantService extends CosignerRefreshGrpc.Cosigne
       synchronized (this) {
         expect(Step.CONFIRM);
         refresh(request.getRefreshId());
-        Map<Identifier, DkgCertificate> certificates = new TreeMap<>();
-        for (int i = 0; i < request.getCertificatesCount(); i++) {
-          int at = i;
-          DkgCertificate c = decoded("certificates[" + i + "]", () -> DkgCertificate.decode(request.getCertificates(at).toByteArray()));
-          certificates.put(c.signer(), c);
-        }
+        Map<Identifier, DkgCertificate> certificates = CeremonyFields.certificates(request.getCertificatesList());
         try (CertifiedKey refreshed = refusing(() -> ceremony.confirm(pending, new ArrayList<>(certificates.values())))) {
           GroupFile next = refusing(() -> group.refreshed(new GroupRefresh(refreshId, commitments, certificates)));
           if (!MessageDigest.isEqual(next.transcriptHash(), refreshed.transcriptHash())
               || !next.internalKeys().equals(refreshed.publicKeyPackage())) {
             throw fail(refusal("the refreshed group file is not the certified refreshed key"));
           }
-          try {
-            finisher.finish(refreshed, next);
-          } catch (Exception e) {
-            outcome.completeExceptionally(e);
-            step = Step.DONE;
-            throw e;
-          }
           step = Step.DONE;
-          outcome.complete(next);
+          CeremonyEnd.persistThenComplete(outcome, () -> finisher.finish(refreshed, next), next);
           return RefreshConfirmResponse.newBuilder().setOutputKey(ByteString.copyFrom(next.outputKey())).build();
         }
       }
@@ -207,8 +188,9 @@ public final class RefreshParticipantService extends CosignerRefreshGrpc.Cosigne
     for (int i = 0; i < wire.size(); i++) {
       RefreshCommitment c = wire.get(i);
       String where = "commitments[" + i + "]";
-      Identifier id = decoded(where + ".identifier", () -> Identifier.decode(c.getIdentifier().toByteArray()));
-      VssCommitment commitment = decoded(where + ".commitment", () -> VssCommitment.decode(c.getCommitment().toByteArray()));
+      Identifier id = CeremonyFields.decoded(where + ".identifier", () -> Identifier.decode(c.getIdentifier().toByteArray()));
+      VssCommitment commitment = CeremonyFields.decoded(where + ".commitment",
+          () -> VssCommitment.decode(c.getCommitment().toByteArray()));
       if (all.put(id, commitment) != null) {
         throw new RpcFailure.InvalidArgument(where, "a second commitment for " + id);
       }
@@ -228,14 +210,6 @@ public final class RefreshParticipantService extends CosignerRefreshGrpc.Cosigne
   @FunctionalInterface
   private interface FrostStep<T> {
     T run() throws FrostException;
-  }
-
-  private static <T> T decoded(String field, FrostStep<T> decode) {
-    try {
-      return decode.run();
-    } catch (FrostException e) {
-      throw new RpcFailure.InvalidArgument(field, e.getMessage());
-    }
   }
 
   private static CosignerRefusedException refusal(String message) {

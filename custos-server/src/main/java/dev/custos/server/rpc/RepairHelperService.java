@@ -16,7 +16,6 @@ import dev.custos.service.cosigner.CosignerRefusal;
 import dev.custos.service.cosigner.CosignerRefusedException;
 import dev.custos.service.cosigner.GroupFile;
 import io.grpc.stub.StreamObserver;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 
@@ -67,8 +66,7 @@ public final class RepairHelperService extends CosignerRepairGrpc.CosignerRepair
       synchronized (this) {
         RepairSessionWire s = RepairSessionWire.parse(request.getSession());
         expect(Step.DELTAS);
-        if (MessageDigest.isEqual(s.repairId(), group.plan().ceremonyId())
-            || group.refreshes().stream().anyMatch(r -> MessageDigest.isEqual(s.repairId(), r.ceremonyId()))) {
+        if (group.usedCeremonyId(s.repairId())) {
           throw fail(refusal("repair id was already used by this group (the DKG or a refresh)"));
         }
         ceremony = refusing(() -> new RepairCeremony(ZfSecp256k1Taproot.INSTANCE, group.plan().refreshContext(s.repairId()),
@@ -76,9 +74,7 @@ public final class RepairHelperService extends CosignerRepairGrpc.CosignerRepair
         sent = refusing(() -> ceremony.helperDeltas(identity, key.keyPackage(), random));
         session = s;
         step = Step.SIGMA;
-        RepairDeltasResponse.Builder reply = RepairDeltasResponse.newBuilder();
-        sent.envelopes().values().forEach(e -> reply.addEnvelopes(ByteString.copyFrom(e.encode())));
-        return reply.build();
+        return RepairDeltasResponse.newBuilder().addAllEnvelopes(CeremonyFields.wire(sent.envelopes().values())).build();
       }
     });
   }
@@ -92,7 +88,7 @@ public final class RepairHelperService extends CosignerRepairGrpc.CosignerRepair
         if (!s.sameAs(session)) {
           throw refusal("not the repair this helper is running (repair id, lost member or helpers differ)");
         }
-        var envelopes = RepairEnvelopes.decode(request.getEnvelopesList());
+        var envelopes = CeremonyFields.envelopes(request.getEnvelopesList());
         RepairCeremony.DeltasSent mine = sent;
         sent = null;
         EncryptedShare sigma = refusing(() -> ceremony.sigma(identity, mine, envelopes, random));

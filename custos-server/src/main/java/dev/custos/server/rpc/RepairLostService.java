@@ -15,7 +15,6 @@ import dev.custos.service.cosigner.CosignerRefusal;
 import dev.custos.service.cosigner.CosignerRefusedException;
 import dev.custos.service.cosigner.GroupFile;
 import io.grpc.stub.StreamObserver;
-import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -61,15 +60,14 @@ public final class RepairLostService extends CosignerRepairGrpc.CosignerRepairIm
     RpcCalls.unary(responses, () -> {
       synchronized (this) {
         RepairSessionWire s = RepairSessionWire.parse(request.getSession());
-        var envelopes = RepairEnvelopes.decode(request.getEnvelopesList());
+        var envelopes = CeremonyFields.envelopes(request.getEnvelopesList());
         if (done) {
           throw refusal("this repair already ended");
         }
         if (!s.lost().equals(self)) {
           throw fail(refusal("the repair is for " + s.lost() + ", not this member " + self));
         }
-        if (MessageDigest.isEqual(s.repairId(), group.plan().ceremonyId())
-            || group.refreshes().stream().anyMatch(r -> MessageDigest.isEqual(s.repairId(), r.ceremonyId()))) {
+        if (group.usedCeremonyId(s.repairId())) {
           throw fail(refusal("repair id was already used by this group (the DKG or a refresh)"));
         }
         KeyPackage repaired;
@@ -82,13 +80,7 @@ public final class RepairLostService extends CosignerRepairGrpc.CosignerRepairIm
         }
         try (CertifiedKey key = new CertifiedKey(repaired, group.internalKeys(), group.transcriptHash())) {
           done = true;
-          try {
-            finisher.finish(key);
-          } catch (Exception e) {
-            outcome.completeExceptionally(e);
-            throw e;
-          }
-          outcome.complete(group);
+          CeremonyEnd.persistThenComplete(outcome, () -> finisher.finish(key), group);
           return RepairFinishResponse.newBuilder().setOutputKey(ByteString.copyFrom(group.outputKey())).build();
         }
       }

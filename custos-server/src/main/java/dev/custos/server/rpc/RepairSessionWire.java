@@ -1,7 +1,6 @@
 package dev.custos.server.rpc;
 
 import com.google.protobuf.ByteString;
-import dev.custos.core.frost.FrostException;
 import dev.custos.core.frost.Identifier;
 import dev.custos.proto.v1.RepairSession;
 import dev.custos.server.status.RpcFailure;
@@ -44,10 +43,6 @@ record RepairSessionWire(byte[] repairId, Identifier lost, List<Identifier> help
   }
 
   private static Identifier identifier(String field, ByteString bytes) {
-    try {
-      return Identifier.decode(bytes.toByteArray());
-    } catch (FrostException e) {
-      throw new RpcFailure.InvalidArgument(field, e.getMessage());
-    }
+    return CeremonyFields.decoded(field, () -> Identifier.decode(bytes.toByteArray()));
   }
 }

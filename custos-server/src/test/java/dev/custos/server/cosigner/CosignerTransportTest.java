@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custos.core.frost.CertifiedKey;
-import dev.custos.core.frost.Dkg;
 import dev.custos.core.frost.Identifier;
-import dev.custos.core.frost.SigningShare;
-import dev.custos.core.frost.ZfSecp256k1Taproot;
 import dev.custos.core.keys.Network;
 import dev.custos.core.psbt.Psbt;
 import dev.custos.core.psbt.PsbtInput;
+import dev.custos.core.testkit.InMemoryDkg;
 import dev.custos.core.testkit.InputBuilder;
 import dev.custos.core.testkit.PsbtFactory;
 import dev.custos.core.testkit.TestWallets;
@@ -43,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +74,7 @@ class CosignerTransportTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    keys = dkg(2, 3);
+    keys = InMemoryDkg.run(2, 3, random);
     CertifiedKey any = keys.get(Identifier.of(1));
     byte[] outputKey = any.outputPublicKeyPackage().groupKey().xOnly();
     coordinatorTls = SelfSignedTls.ensure(Files.createDirectories(dir.resolve("coordinator")), List.of(), Clock.systemUTC(), random);
@@ -184,38 +181,5 @@ class CosignerTransportTest {
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage());
     }
-  }
-
-  /** An in-memory Pedersen DKG (the ceremony itself is tested in custos-core). */
-  private Map<Identifier, CertifiedKey> dkg(int t, int n) throws Exception {
-    Dkg dkg = new Dkg(ZfSecp256k1Taproot.INSTANCE);
-    Map<Identifier, Dkg.Round1> r1 = new TreeMap<>();
-    for (int i = 1; i <= n; i++) {
-      r1.put(Identifier.of(i), dkg.part1(Identifier.of(i), n, t, random));
-    }
-    Map<Identifier, Dkg.Round2> r2 = new TreeMap<>();
-    for (var e : r1.entrySet()) {
-      Map<Identifier, Dkg.Round1Package> others = new HashMap<>();
-      r1.forEach((id, r) -> {
-        if (!id.equals(e.getKey())) {
-          others.put(id, r.broadcast());
-        }
-      });
-      r2.put(e.getKey(), dkg.part2(e.getValue().secret(), others));
-    }
-    Map<Identifier, CertifiedKey> out = new TreeMap<>();
-    for (var e : r2.entrySet()) {
-      Map<Identifier, Dkg.Round1Package> others = new HashMap<>();
-      Map<Identifier, SigningShare> received = new HashMap<>();
-      for (var o : r1.entrySet()) {
-        if (!o.getKey().equals(e.getKey())) {
-          others.put(o.getKey(), o.getValue().broadcast());
-          received.put(o.getKey(), r2.get(o.getKey()).sharesToSend().get(e.getKey()));
-        }
-      }
-      Dkg.Result result = dkg.part3(e.getValue().secret(), others, received);
-      out.put(e.getKey(), new CertifiedKey(result.keyPackage(), result.publicKeyPackage(), new byte[32]));
-    }
-    return out;
   }
 }

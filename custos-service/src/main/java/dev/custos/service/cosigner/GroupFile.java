@@ -59,6 +59,15 @@ public record GroupFile(GroupPlan plan, Map<Identifier, Dkg.Round1Package> round
   }
 
   /**
+   * Whether {@code ceremonyId} was already used by this group: the DKG's ceremony id or one of its
+   * refreshes' ids. A new refresh or repair must pick another, so that no transcript repeats.
+   */
+  public boolean usedCeremonyId(byte[] ceremonyId) {
+    return MessageDigest.isEqual(ceremonyId, plan.ceremonyId())
+        || refreshes.stream().anyMatch(r -> MessageDigest.isEqual(ceremonyId, r.ceremonyId()));
+  }
+
+  /**
    * Checks the ceremony record and derives the keys.
    *
    * @throws FrostException naming the member whose package or certificate is missing or wrong

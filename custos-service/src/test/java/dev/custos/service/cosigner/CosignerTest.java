@@ -16,6 +16,7 @@ import dev.custos.core.keys.Network;
 import dev.custos.core.psbt.PsbtCodec;
 import dev.custos.core.sign.SigningOptions;
 import dev.custos.core.sign.TaprootKeyPathSighash;
+import dev.custos.core.testkit.InMemoryDkg;
 import dev.custos.service.policyfile.PolicyFile;
 import dev.custos.service.signing.SigningWorkflow;
 import dev.custos.store.AppliedPolicy;
@@ -66,7 +67,7 @@ class CosignerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    keys = TestGroup.dkg(2, 3, random);
+    keys = InMemoryDkg.run(2, 3, random);
     CertifiedKey any = keys.get(Identifier.of(1));
     internalKey = any.publicKeyPackage().groupKey().xOnly();
     outputKey = any.outputPublicKeyPackage().groupKey().xOnly();
