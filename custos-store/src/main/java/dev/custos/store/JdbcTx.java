@@ -260,6 +260,21 @@ final class JdbcTx implements WriteTx {
     ChannelRows.put(session(), channel);
   }
 
+  @Override
+  public Optional<StoredPaymentApproval> paymentApproval(byte[] paymentHash) throws StoreException {
+    return PaymentApprovalRows.find(session(), paymentHash);
+  }
+
+  @Override
+  public List<StoredPaymentApproval> paymentApprovals() throws StoreException {
+    return PaymentApprovalRows.all(session());
+  }
+
+  @Override
+  public void putPaymentApproval(StoredPaymentApproval approval) throws StoreException {
+    PaymentApprovalRows.put(session(), approval);
+  }
+
   private static Verdict verdict(String stored, String where) throws StoreException {
     try {
       return Verdict.valueOf(stored);

@@ -63,4 +63,10 @@ public interface ReadTx extends VelocityLedger {
 
   /** Every stored channel, by id. */
   List<StoredChannel> channels() throws StoreException;
+
+  /** The approval of the outgoing Lightning payment with this 32-byte payment hash, if any (expired or not). */
+  Optional<StoredPaymentApproval> paymentApproval(byte[] paymentHash) throws StoreException;
+
+  /** Every approved outgoing Lightning payment, oldest approval first (expired ones included). */
+  List<StoredPaymentApproval> paymentApprovals() throws StoreException;
 }

@@ -92,4 +92,11 @@ public interface WriteTx extends ReadTx {
    * and nothing is written: a state computed from a stale read never lands.
    */
   void putChannel(StoredChannel channel) throws StoreException;
+
+  /**
+   * Records an approved outgoing Lightning payment. Rows are never replaced: an approval of a
+   * payment hash that is already approved is refused with {@link StoreException} and nothing is
+   * written.
+   */
+  void putPaymentApproval(StoredPaymentApproval approval) throws StoreException;
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * supplies a fresh database per test; the same suite then runs against SQLite and PostgreSQL.
  * Lives in the test-jar so that other modules can reuse it.
  */
-public abstract class StoreContractTest implements ChannelStoreContract {
+public abstract class StoreContractTest implements ChannelStoreContract, PaymentApprovalStoreContract {
   private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
 
   protected String url;
@@ -59,6 +59,11 @@ public abstract class StoreContractTest implements ChannelStoreContract {
 
   @Override
   public Store channelStore() {
+    return store;
+  }
+
+  @Override
+  public Store paymentApprovalStore() {
     return store;
   }
 

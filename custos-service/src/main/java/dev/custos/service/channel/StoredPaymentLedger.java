@@ -58,7 +58,11 @@ final class StoredPaymentLedger implements PaymentLedger {
 
   @Override
   public Optional<ApprovedPayment> approval(ByteVector32 paymentHash) {
-    return approvals.approval(paymentHash);
+    try {
+      return approvals.approval(tx, paymentHash);
+    } catch (StoreException e) {
+      throw new StoreUncheckedException(e);
+    }
   }
 
   @Override
