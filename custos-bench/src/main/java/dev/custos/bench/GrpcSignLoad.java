@@ -20,10 +20,15 @@ import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Transaction;
 import fr.acinq.secp256k1.Secp256k1;
 import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.grpc.stub.MetadataUtils;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -71,6 +76,11 @@ public final class GrpcSignLoad {
   private static final long RAW_SECONDS = 5;
   /** Pre-built PSBTs for all clients together: more than they can sign in warm-up plus measurement here. */
   private static final int PSBTS = 64_000;
+  /**
+   * The clients' Netty event loops are their own (2 threads, epoll), not the gRPC default group the
+   * server's connections also use, so that their CPU can be told apart from the server's.
+   */
+  private static final String CLIENT_EVENT_LOOP = "bench-client-elg";
 
   private GrpcSignLoad() {}
 
@@ -112,10 +122,18 @@ public final class GrpcSignLoad {
         load.percentileMs(100));
     System.out.printf("process CPU (server + in-process clients): %.2f ms per signature, %.2f cores busy of %d%n", cpuMs,
         load.cpuNanos() / 1e9 / load.seconds(), Runtime.getRuntime().availableProcessors());
+    CpuSplit split = load.split();
+    double serverMs = split.serverNanos() / 1e6 / load.count();
+    System.out.printf("  of which server threads %.3f ms, client threads %.3f ms, JVM (GC, JIT, unattributed) %.3f ms per signature%n",
+        serverMs, split.clientNanos() / 1e6 / load.count(), split.jvmNanos() / 1e6 / load.count());
     System.out.printf("raw libsecp256k1 ECDSA sign, 1 thread: %.0f signatures/s (%.1f us CPU each)%n", raw.perSecond(),
         raw.cpuMicrosPerSignature());
     System.out.printf("ratio: %.1f%% of raw (target >= 25%%), p99 %s 10 ms%n", 100 * throughput / raw.perSecond(),
         load.percentileMs(99) <= 10 ? "<=" : ">");
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("CPU-bound ceiling: server threads alone on %d idle cores -> %.0f signatures/s = %.1f%% of an idle-core raw rate"
+        + " (%d x %.1f us / %.1f us)%n", cores, cores / (serverMs / 1e3), 100.0 * cores * raw.cpuMicrosPerSignature() / (serverMs * 1e3),
+        cores, raw.cpuMicrosPerSignature(), serverMs * 1e3);
     if (load.exhausted()) {
       System.out.println("NOTE: a client ran out of pre-built PSBTs: raise PSBTS");
     }
@@ -172,8 +190,9 @@ public final class GrpcSignLoad {
    * @param cpuNanos CPU time of the whole process (server and the in-process clients) during the
    *     measured window: on a machine shared with other work, CPU per signature is steadier than
    *     throughput
+   * @param split the same window's CPU by thread: server, benchmark clients, and the rest
    */
-  record Result(long count, double seconds, long[] latenciesNanos, boolean exhausted, long cpuNanos) {
+  record Result(long count, double seconds, long[] latenciesNanos, boolean exhausted, long cpuNanos, CpuSplit split) {
     double percentileMs(int p) {
       if (latenciesNanos.length == 0) {
         return Double.NaN;
@@ -181,6 +200,26 @@ public final class GrpcSignLoad {
       int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
       return latenciesNanos[Math.max(0, Math.min(i, latenciesNanos.length - 1))] / 1e6;
     }
+  }
+
+  /**
+   * The measured window's CPU split by thread name. Client: the {@code load-client-*} threads that
+   * make the calls and the clients' own Netty event loops ({@code bench-client-elg-*}). Server:
+   * every other Java thread except {@code main} (which only sleeps) and JFR's. JVM: process CPU
+   * not seen on any live Java thread (GC workers, JIT compilers, threads that ended), shared by both
+   * sides and not attributed.
+   */
+  record CpuSplit(long serverNanos, long clientNanos, long jvmNanos) {
+    static CpuSplit between(ThreadCpu from, ThreadCpu to) {
+      long client = to.since(from, GrpcSignLoad::isClientThread);
+      long server = to.since(from, n -> !isClientThread(n) && !n.equals("main") && !n.startsWith("JFR "));
+      long all = to.since(from, n -> true);
+      return new CpuSplit(server, client, (to.processNanos() - from.processNanos()) - all);
+    }
+  }
+
+  private static boolean isClientThread(String name) {
+    return name.startsWith("load-client-") || name.startsWith(CLIENT_EVENT_LOOP);
   }
 
   private static Result run(int port, Path cert, byte[] macaroon, List<List<byte[]>> psbts, int warmup, int seconds) throws Exception {
@@ -197,8 +236,11 @@ public final class GrpcSignLoad {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(clients);
     List<ManagedChannel> channels = new ArrayList<>();
+    EventLoopGroup clientLoops = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory(CLIENT_EVENT_LOOP, true),
+        EpollIoHandler.newFactory());
     for (int c = 0; c < clients; c++) {
-      ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, tls).build();
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port, tls)
+          .eventLoopGroup(clientLoops).channelType(EpollSocketChannel.class).build();
       channels.add(channel);
       CustosGrpc.CustosBlockingStub stub = CustosGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
       int id = c;
@@ -233,12 +275,13 @@ public final class GrpcSignLoad {
         }
       });
     }
-    long cpuFrom = cpuAt(measureFrom);
-    long cpuTo = cpuAt(measureTo);
+    ThreadCpu cpuFrom = cpuAt(measureFrom);
+    ThreadCpu cpuTo = cpuAt(measureTo);
     done.await();
     for (ManagedChannel ch : channels) {
       ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+    clientLoops.shutdownGracefully(0, 5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
     if (failure.get() != null) {
       throw new IllegalStateException("a client failed", failure.get());
     }
@@ -255,16 +298,17 @@ public final class GrpcSignLoad {
       anyExhausted |= exhausted[c];
     }
     Arrays.sort(all);
-    return new Result(total, seconds, all, anyExhausted, cpuTo - cpuFrom);
+    return new Result(total, seconds, all, anyExhausted, cpuTo.processNanos() - cpuFrom.processNanos(),
+        CpuSplit.between(cpuFrom, cpuTo));
   }
 
-  /** Sleeps until {@code nanoTime}, then returns the process CPU time used so far. */
-  private static long cpuAt(long nanoTime) throws InterruptedException {
+  /** Sleeps until {@code nanoTime}, then returns the CPU time used so far, per thread and in all. */
+  private static ThreadCpu cpuAt(long nanoTime) throws InterruptedException {
     long wait = nanoTime - System.nanoTime();
     if (wait > 0) {
       TimeUnit.NANOSECONDS.sleep(wait);
     }
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ThreadCpu.now();
   }
 
   /** Raw signing: wall-clock rate and CPU time per signature of the signing thread. */
