@@ -53,8 +53,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Issue 4 "Performance": {@code C} concurrent gRPC/TLS clients (default 16), each on its own
  * connection, sign distinct single-input BIP84 P2WPKH PSBTs on a real server for {@code S} seconds
- * (default 20) after a warm-up of {@code W} seconds (default 15: on the shared 2-core machine the JIT
- * compiler threads were still using a third of the process CPU 10 s into a run). Every call pays the macaroon check, the policy decision, the
+ * (default 20) after a warm-up of {@code W} seconds (default 60: on the shared 2-core machine the JIT
+ * compiler threads still used 30 % of the process CPU in a window that started 15 s into a run, and
+ * under 1 % after 60 s; the run reports their share). Every call pays the macaroon check, the policy decision, the
  * durable debit and the audit record, as in production. Then one thread times raw libsecp256k1
  * ECDSA signing ({@code Secp256k1.sign}) for 5 s, and the ratio of the two is reported, with the
  * process CPU time per signature during the measured window.
@@ -74,8 +75,11 @@ public final class GrpcSignLoad {
         max-rate: 1000
       """;
   private static final long RAW_SECONDS = 5;
-  /** Pre-built PSBTs for all clients together: more than they can sign in warm-up plus measurement here. */
-  private static final int PSBTS = 64_000;
+  /**
+   * Pre-built PSBTs per second of warm-up plus measurement, for all clients together: above the
+   * rate one server reaches on two cores (a run that exhausts them says so).
+   */
+  private static final int PSBTS_PER_SECOND = 3_000;
   /**
    * The clients' Netty event loops are their own (2 threads, epoll), not the gRPC default group the
    * server's connections also use, so that their CPU can be told apart from the server's.
@@ -87,7 +91,7 @@ public final class GrpcSignLoad {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
     Path dir = Files.createTempDirectory("custos-grpc-load-").resolve("node");
     CliContext ctx = new CliContext(Map.of("CUSTOS_PW", PASS), new ByteArrayInputStream(new byte[0]),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err, Optional.empty(),
@@ -101,7 +105,7 @@ public final class GrpcSignLoad {
     cli(ctx, "policy", "apply", "--data-dir", dir.toString(), "--file", policy.toString());
 
     long t0 = System.nanoTime();
-    int perClient = Math.max(3000, PSBTS / clients);
+    int perClient = Math.max(3000, PSBTS_PER_SECOND * (warmup + seconds) / clients);
     List<List<byte[]>> psbts = buildPsbts(clients, perClient);
     System.err.printf("built %d distinct PSBTs in %.1f s%n", clients * perClient, (System.nanoTime() - t0) / 1e9);
 
@@ -124,8 +128,13 @@ public final class GrpcSignLoad {
         load.cpuNanos() / 1e9 / load.seconds(), Runtime.getRuntime().availableProcessors());
     CpuSplit split = load.split();
     double serverMs = split.serverNanos() / 1e6 / load.count();
-    System.out.printf("  of which server threads %.3f ms, client threads %.3f ms, JVM (GC, JIT, unattributed) %.3f ms per signature%n",
-        serverMs, split.clientNanos() / 1e6 / load.count(), split.jvmNanos() / 1e6 / load.count());
+    System.out.printf("  of which server threads %.3f ms, client threads %.3f ms, JIT compilers %.3f ms, GC %.3f ms, other %.3f ms"
+        + " per signature%n", serverMs, split.clientNanos() / 1e6 / load.count(), split.jitNanos() / 1e6 / load.count(),
+        split.gcNanos() / 1e6 / load.count(), split.otherNanos() / 1e6 / load.count());
+    if (split.jitNanos() > 0.05 * load.cpuNanos()) {
+      System.out.printf("NOTE: the JIT compilers used %.0f%% of the window's CPU: warm-up was not over; raise W%n",
+          100.0 * split.jitNanos() / load.cpuNanos());
+    }
     System.out.printf("raw libsecp256k1 ECDSA sign, 1 thread: %.0f signatures/s (%.1f us CPU each)%n", raw.perSecond(),
         raw.cpuMicrosPerSignature());
     System.out.printf("ratio: %.1f%% of raw (target >= 25%%), p99 %s 10 ms%n", 100 * throughput / raw.perSecond(),
@@ -135,7 +144,7 @@ public final class GrpcSignLoad {
         + " (%d x %.1f us / %.1f us)%n", cores, cores / (serverMs / 1e3), 100.0 * cores * raw.cpuMicrosPerSignature() / (serverMs * 1e3),
         cores, raw.cpuMicrosPerSignature(), serverMs * 1e3);
     if (load.exhausted()) {
-      System.out.println("NOTE: a client ran out of pre-built PSBTs: raise PSBTS");
+      System.out.println("NOTE: a client ran out of pre-built PSBTs: raise PSBTS_PER_SECOND");
     }
   }
 
@@ -203,18 +212,20 @@ public final class GrpcSignLoad {
   }
 
   /**
-   * The measured window's CPU split by thread name. Client: the {@code load-client-*} threads that
-   * make the calls and the clients' own Netty event loops ({@code bench-client-elg-*}). Server:
-   * every other Java thread except {@code main} (which only sleeps) and JFR's. JVM: process CPU
-   * not seen on any live Java thread (GC workers, JIT compilers, threads that ended), shared by both
-   * sides and not attributed.
+   * The measured window's CPU split by thread. Client: the {@code load-client-*} threads that make
+   * the calls and the clients' own Netty event loops ({@code bench-client-elg-*}). Server: every
+   * other Java thread except {@code main} (which only sleeps) and JFR's. JIT and GC: the JVM's
+   * compiler and collector threads, shared by both sides (JIT CPU in the window means warm-up was
+   * not over). Other: the rest of the process CPU (other VM threads, threads that ended).
    */
-  record CpuSplit(long serverNanos, long clientNanos, long jvmNanos) {
+  record CpuSplit(long serverNanos, long clientNanos, long jitNanos, long gcNanos, long otherNanos) {
     static CpuSplit between(ThreadCpu from, ThreadCpu to) {
       long client = to.since(from, GrpcSignLoad::isClientThread);
       long server = to.since(from, n -> !isClientThread(n) && !n.equals("main") && !n.startsWith("JFR "));
       long all = to.since(from, n -> true);
-      return new CpuSplit(server, client, (to.processNanos() - from.processNanos()) - all);
+      long jit = to.jitNanos() - from.jitNanos();
+      long gc = to.gcNanos() - from.gcNanos();
+      return new CpuSplit(server, client, jit, gc, (to.processNanos() - from.processNanos()) - all - jit - gc);
     }
   }
 
