@@ -20,10 +20,15 @@ import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Transaction;
 import fr.acinq.secp256k1.Secp256k1;
 import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.grpc.stub.MetadataUtils;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,8 +53,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Issue 4 "Performance": {@code C} concurrent gRPC/TLS clients (default 16), each on its own
  * connection, sign distinct single-input BIP84 P2WPKH PSBTs on a real server for {@code S} seconds
- * (default 20) after a warm-up of {@code W} seconds (default 15: on the shared 2-core machine the JIT
- * compiler threads were still using a third of the process CPU 10 s into a run). Every call pays the macaroon check, the policy decision, the
+ * (default 20) after a warm-up of {@code W} seconds (default 60: on the shared 2-core machine the JIT
+ * compiler threads still used 30 % of the process CPU in a window that started 15 s into a run, and
+ * under 1 % after 60 s; the run reports their share). Every call pays the macaroon check, the policy decision, the
  * durable debit and the audit record, as in production. Then one thread times raw libsecp256k1
  * ECDSA signing ({@code Secp256k1.sign}) for 5 s, and the ratio of the two is reported, with the
  * process CPU time per signature during the measured window.
@@ -69,15 +75,23 @@ public final class GrpcSignLoad {
         max-rate: 1000
       """;
   private static final long RAW_SECONDS = 5;
-  /** Pre-built PSBTs for all clients together: more than they can sign in warm-up plus measurement here. */
-  private static final int PSBTS = 64_000;
+  /**
+   * Pre-built PSBTs per second of warm-up plus measurement, for all clients together: above the
+   * rate one server reaches on two cores (a run that exhausts them says so).
+   */
+  private static final int PSBTS_PER_SECOND = 3_000;
+  /**
+   * The clients' Netty event loops are their own (2 threads, epoll), not the gRPC default group the
+   * server's connections also use, so that their CPU can be told apart from the server's.
+   */
+  private static final String CLIENT_EVENT_LOOP = "bench-client-elg";
 
   private GrpcSignLoad() {}
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
     Path dir = Files.createTempDirectory("custos-grpc-load-").resolve("node");
     CliContext ctx = new CliContext(Map.of("CUSTOS_PW", PASS), new ByteArrayInputStream(new byte[0]),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err, Optional.empty(),
@@ -91,7 +105,7 @@ public final class GrpcSignLoad {
     cli(ctx, "policy", "apply", "--data-dir", dir.toString(), "--file", policy.toString());
 
     long t0 = System.nanoTime();
-    int perClient = Math.max(3000, PSBTS / clients);
+    int perClient = Math.max(3000, PSBTS_PER_SECOND * (warmup + seconds) / clients);
     List<List<byte[]>> psbts = buildPsbts(clients, perClient);
     System.err.printf("built %d distinct PSBTs in %.1f s%n", clients * perClient, (System.nanoTime() - t0) / 1e9);
 
@@ -112,12 +126,25 @@ public final class GrpcSignLoad {
         load.percentileMs(100));
     System.out.printf("process CPU (server + in-process clients): %.2f ms per signature, %.2f cores busy of %d%n", cpuMs,
         load.cpuNanos() / 1e9 / load.seconds(), Runtime.getRuntime().availableProcessors());
+    CpuSplit split = load.split();
+    double serverMs = split.serverNanos() / 1e6 / load.count();
+    System.out.printf("  of which server threads %.3f ms, client threads %.3f ms, JIT compilers %.3f ms, GC %.3f ms, other %.3f ms"
+        + " per signature%n", serverMs, split.clientNanos() / 1e6 / load.count(), split.jitNanos() / 1e6 / load.count(),
+        split.gcNanos() / 1e6 / load.count(), split.otherNanos() / 1e6 / load.count());
+    if (split.jitNanos() > 0.05 * load.cpuNanos()) {
+      System.out.printf("NOTE: the JIT compilers used %.0f%% of the window's CPU: warm-up was not over; raise W%n",
+          100.0 * split.jitNanos() / load.cpuNanos());
+    }
     System.out.printf("raw libsecp256k1 ECDSA sign, 1 thread: %.0f signatures/s (%.1f us CPU each)%n", raw.perSecond(),
         raw.cpuMicrosPerSignature());
     System.out.printf("ratio: %.1f%% of raw (target >= 25%%), p99 %s 10 ms%n", 100 * throughput / raw.perSecond(),
         load.percentileMs(99) <= 10 ? "<=" : ">");
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("CPU-bound ceiling: server threads alone on %d idle cores -> %.0f signatures/s = %.1f%% of an idle-core raw rate"
+        + " (%d x %.1f us / %.1f us)%n", cores, cores / (serverMs / 1e3), 100.0 * cores * raw.cpuMicrosPerSignature() / (serverMs * 1e3),
+        cores, raw.cpuMicrosPerSignature(), serverMs * 1e3);
     if (load.exhausted()) {
-      System.out.println("NOTE: a client ran out of pre-built PSBTs: raise PSBTS");
+      System.out.println("NOTE: a client ran out of pre-built PSBTs: raise PSBTS_PER_SECOND");
     }
   }
 
@@ -172,8 +199,9 @@ public final class GrpcSignLoad {
    * @param cpuNanos CPU time of the whole process (server and the in-process clients) during the
    *     measured window: on a machine shared with other work, CPU per signature is steadier than
    *     throughput
+   * @param split the same window's CPU by thread: server, benchmark clients, and the rest
    */
-  record Result(long count, double seconds, long[] latenciesNanos, boolean exhausted, long cpuNanos) {
+  record Result(long count, double seconds, long[] latenciesNanos, boolean exhausted, long cpuNanos, CpuSplit split) {
     double percentileMs(int p) {
       if (latenciesNanos.length == 0) {
         return Double.NaN;
@@ -181,6 +209,28 @@ public final class GrpcSignLoad {
       int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
       return latenciesNanos[Math.max(0, Math.min(i, latenciesNanos.length - 1))] / 1e6;
     }
+  }
+
+  /**
+   * The measured window's CPU split by thread. Client: the {@code load-client-*} threads that make
+   * the calls and the clients' own Netty event loops ({@code bench-client-elg-*}). Server: every
+   * other Java thread except {@code main} (which only sleeps) and JFR's. JIT and GC: the JVM's
+   * compiler and collector threads, shared by both sides (JIT CPU in the window means warm-up was
+   * not over). Other: the rest of the process CPU (other VM threads, threads that ended).
+   */
+  record CpuSplit(long serverNanos, long clientNanos, long jitNanos, long gcNanos, long otherNanos) {
+    static CpuSplit between(ThreadCpu from, ThreadCpu to) {
+      long client = to.since(from, GrpcSignLoad::isClientThread);
+      long server = to.since(from, n -> !isClientThread(n) && !n.equals("main") && !n.startsWith("JFR "));
+      long all = to.since(from, n -> true);
+      long jit = to.jitNanos() - from.jitNanos();
+      long gc = to.gcNanos() - from.gcNanos();
+      return new CpuSplit(server, client, jit, gc, (to.processNanos() - from.processNanos()) - all - jit - gc);
+    }
+  }
+
+  private static boolean isClientThread(String name) {
+    return name.startsWith("load-client-") || name.startsWith(CLIENT_EVENT_LOOP);
   }
 
   private static Result run(int port, Path cert, byte[] macaroon, List<List<byte[]>> psbts, int warmup, int seconds) throws Exception {
@@ -197,8 +247,11 @@ public final class GrpcSignLoad {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(clients);
     List<ManagedChannel> channels = new ArrayList<>();
+    EventLoopGroup clientLoops = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory(CLIENT_EVENT_LOOP, true),
+        EpollIoHandler.newFactory());
     for (int c = 0; c < clients; c++) {
-      ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, tls).build();
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port, tls)
+          .eventLoopGroup(clientLoops).channelType(EpollSocketChannel.class).build();
       channels.add(channel);
       CustosGrpc.CustosBlockingStub stub = CustosGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
       int id = c;
@@ -233,12 +286,13 @@ public final class GrpcSignLoad {
         }
       });
     }
-    long cpuFrom = cpuAt(measureFrom);
-    long cpuTo = cpuAt(measureTo);
+    ThreadCpu cpuFrom = cpuAt(measureFrom);
+    ThreadCpu cpuTo = cpuAt(measureTo);
     done.await();
     for (ManagedChannel ch : channels) {
       ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+    clientLoops.shutdownGracefully(0, 5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
     if (failure.get() != null) {
       throw new IllegalStateException("a client failed", failure.get());
     }
@@ -255,16 +309,17 @@ public final class GrpcSignLoad {
       anyExhausted |= exhausted[c];
     }
     Arrays.sort(all);
-    return new Result(total, seconds, all, anyExhausted, cpuTo - cpuFrom);
+    return new Result(total, seconds, all, anyExhausted, cpuTo.processNanos() - cpuFrom.processNanos(),
+        CpuSplit.between(cpuFrom, cpuTo));
   }
 
-  /** Sleeps until {@code nanoTime}, then returns the process CPU time used so far. */
-  private static long cpuAt(long nanoTime) throws InterruptedException {
+  /** Sleeps until {@code nanoTime}, then returns the CPU time used so far, per thread and in all. */
+  private static ThreadCpu cpuAt(long nanoTime) throws InterruptedException {
     long wait = nanoTime - System.nanoTime();
     if (wait > 0) {
       TimeUnit.NANOSECONDS.sleep(wait);
     }
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ThreadCpu.now();
   }
 
   /** Raw signing: wall-clock rate and CPU time per signature of the signing thread. */

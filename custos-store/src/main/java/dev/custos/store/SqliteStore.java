@@ -59,6 +59,9 @@ final class SqliteStore extends JdbcStore {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    // The store never asks for generated keys; with this on, sqlite-jdbc runs a fresh
+    // "SELECT last_insert_rowid()" statement (prepare, step, finalize) after every INSERT.
+    config.setGetGeneratedKeys(false);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url);
     Migrations.apply(dataSource, "sqlite", url, url);

@@ -1,12 +1,14 @@
 package dev.custos.core.analysis;
 
 import dev.custos.core.keys.Account;
+import dev.custos.core.keys.ExtendedPublicKey;
 import dev.custos.core.keys.KeyPath;
 import dev.custos.core.psbt.KeyOrigin;
 import dev.custos.core.psbt.TapKeyOrigin;
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.XonlyPublicKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +18,42 @@ import java.util.stream.Stream;
  * The public side of a wallet: master fingerprint and account xpubs. Decides whether a script is
  * ours by <em>derivation</em>: the PSBT's key origins are only hints for where to look; a script
  * is ours only when deriving that path from our own account xpub yields exactly that script.
+ *
+ * <p>The receive and change branch xpubs of every account ({@code account/0}, {@code account/1})
+ * are derived once, when the view is made, so checking a position derives one BIP32 level instead
+ * of two; the result is the same as {@link Account#publicKey} (BIP32 public derivation composes
+ * level by level). Immutable and thread-safe. Equality is by fingerprint and accounts.
  */
-public record WalletView(int masterFingerprint, List<Account> accounts) {
-  public WalletView {
-    accounts = List.copyOf(accounts);
+public final class WalletView {
+  private final int masterFingerprint;
+  private final List<Account> accounts;
+  /** The receive and change branch xpubs of {@code accounts.get(i)}, at {@code 2i} and {@code 2i + 1}. */
+  private final List<ExtendedPublicKey> branches;
+
+  /** A position a key origin names, with the xpub of its branch. */
+  private record Candidate(Owned owned, ExtendedPublicKey branch) {
+    PublicKey publicKey() {
+      return branch.deriveChild(owned.index()).key();
+    }
+  }
+
+  public WalletView(int masterFingerprint, List<Account> accounts) {
+    this.masterFingerprint = masterFingerprint;
+    this.accounts = List.copyOf(accounts);
+    List<ExtendedPublicKey> derived = new ArrayList<>();
+    for (Account account : this.accounts) {
+      derived.add(account.branchKey(Account.RECEIVE));
+      derived.add(account.branchKey(Account.CHANGE));
+    }
+    this.branches = List.copyOf(derived);
+  }
+
+  public int masterFingerprint() {
+    return masterFingerprint;
+  }
+
+  public List<Account> accounts() {
+    return accounts;
   }
 
   /** Where in this wallet a script was found. */
@@ -55,19 +89,21 @@ public record WalletView(int masterFingerprint, List<Account> accounts) {
     return origins.entrySet().stream()
         .filter(e -> e.getValue().masterFingerprint() == masterFingerprint && keys.contains(e.getKey()))
         .anyMatch(e -> positions(e.getValue().path()).stream()
-            .anyMatch(o -> o.account().publicKey(o.branch(), o.index()).equals(e.getKey())));
+            .anyMatch(c -> c.publicKey().equals(e.getKey())));
   }
 
   private Optional<Owned> locate(KeyPath path, ByteVector script) {
     return positions(path).stream()
-        .filter(o -> o.account().scriptPubKey(o.branch(), o.index()).equals(script))
+        .filter(c -> c.owned().account().scriptPubKey(c.publicKey()).equals(script))
+        .map(Candidate::owned)
         .findFirst();
   }
 
   /** The account positions {@code account/branch/index} (branch 0 or 1) that {@code path} names. */
-  private List<Owned> positions(KeyPath path) {
-    List<Owned> out = new java.util.ArrayList<>();
-    for (Account account : accounts) {
+  private List<Candidate> positions(KeyPath path) {
+    List<Candidate> out = new ArrayList<>();
+    for (int a = 0; a < accounts.size(); a++) {
+      Account account = accounts.get(a);
       KeyPath base = account.accountPath();
       if (path.depth() != base.depth() + 2 || !path.startsWith(base)) {
         continue;
@@ -75,9 +111,24 @@ public record WalletView(int masterFingerprint, List<Account> accounts) {
       long branch = path.indexes().get(base.depth());
       long index = path.indexes().get(base.depth() + 1);
       if ((branch == 0 || branch == 1) && !KeyPath.isHardened(index)) {
-        out.add(new Owned(account, (int) branch, index));
+        out.add(new Candidate(new Owned(account, (int) branch, index), branches.get(2 * a + (int) branch)));
       }
     }
     return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WalletView w && w.masterFingerprint == masterFingerprint && w.accounts.equals(accounts);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * masterFingerprint + accounts.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "WalletView[masterFingerprint=" + java.util.HexFormat.of().toHexDigits(masterFingerprint) + ", accounts=" + accounts + "]";
   }
 }

@@ -85,13 +85,30 @@ public record Account(
 
   /** The public key at {@code branch/index} below the account key. */
   public PublicKey publicKey(int branch, long index) {
+    return branchKey(branch).deriveChild(index).key();
+  }
+
+  /**
+   * The extended public key of {@code branch} ({@code m/purpose'/coin'/account'/branch}), from
+   * which the keys of that branch's indexes derive in one BIP32 step: {@link #publicKey}{@code
+   * (branch, i)} equals {@code branchKey(branch).deriveChild(i).key()}.
+   */
+  public ExtendedPublicKey branchKey(int branch) {
     checkBranch(branch);
-    return xpub.deriveChild(branch).deriveChild(index).key();
+    return xpub.deriveChild(branch);
   }
 
   /** The output script (scriptPubKey) paying to {@code branch/index}. */
   public ByteVector scriptPubKey(int branch, long index) {
-    PublicKey key = publicKey(branch, index);
+    return scriptPubKey(publicKey(branch, index));
+  }
+
+  /**
+   * The output script of this account's type (BIP44 P2PKH, BIP49 P2SH-P2WPKH, BIP84 P2WPKH, BIP86
+   * P2TR key path) paying to {@code key}, whatever key that is: the caller vouches that it is a key
+   * of this account.
+   */
+  public ByteVector scriptPubKey(PublicKey key) {
     List<ScriptElt> script = switch (type) {
       case BIP44 -> Script.pay2pkh(key);
       case BIP49 -> Script.pay2sh(Script.pay2wpkh(key));
