@@ -21,9 +21,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Signs one input of a possibly multi-input sweep of counterparty-commitment outputs: justice on a
- * revoked commitment ({@code to_local} and HTLC outputs) and HTLC claims on a commitment the
- * counterparty broadcast. Modelled on VLS {@code validate_justice_sweep} /
+ * Signs one input of a possibly multi-input sweep of channel outputs: justice on a revoked
+ * counterparty commitment ({@code to_local} and HTLC outputs), HTLC claims on a commitment the
+ * counterparty broadcast, and our own outputs after a force close ({@link HolderSweepInputs}). Modelled on VLS {@code validate_justice_sweep} /
  * {@code validate_counterparty_htlc_sweep} (lightning-signer-core {@code policy/simple_validator.rs}),
  * which moved from single-input sweeps to LDK's aggregated ones.
  *
@@ -53,7 +53,7 @@ final class SweepInputSigning {
   static final int MAX_INPUT_WITNESS = 256;
   private static final long LOCKTIME_THRESHOLD = 500_000_000L;
   private static final long FINAL = 0xffffffffL;
-  private static final Set<Long> PLAIN_SEQUENCES = Set.of(0L, 0xfffffffdL, FINAL);
+  static final Set<Long> PLAIN_SEQUENCES = Set.of(0L, 0xfffffffdL, FINAL);
 
   private SweepInputSigning() {}
 
@@ -72,6 +72,8 @@ final class SweepInputSigning {
       case SweepInput.RevokedToLocal r -> revokedToLocal(s, c, r, keys);
       case SweepInput.RevokedHtlc r -> revokedHtlc(s, c, r, keys);
       case SweepInput.CounterpartyHtlc h -> counterpartyHtlc(s, c, h, keys);
+      case SweepInput.HolderToLocal h -> HolderSweepInputs.toLocal(s, c, h, keys);
+      case SweepInput.CounterpartyToRemote r -> HolderSweepInputs.toRemote(s, c, keys);
     };
     checkFee(s, c, limits);
     return new ChannelOutcome.Applied(s, new ChannelReply.SweepSignature(signature));
@@ -158,7 +160,7 @@ final class SweepInputSigning {
     }
   }
 
-  private static void checkFormat(SignSweepInput c, Set<Long> sequences, long minLockTime) throws ChannelPolicyException {
+  static void checkFormat(SignSweepInput c, Set<Long> sequences, long minLockTime) throws ChannelPolicyException {
     Transaction tx = c.sweepTx();
     if (tx.lockTime >= LOCKTIME_THRESHOLD || tx.lockTime < minLockTime) {
       throw new ChannelPolicyException(LnPolicy.SWEEP_LOCKTIME, "sweep locktime " + tx.lockTime + " outside ["
