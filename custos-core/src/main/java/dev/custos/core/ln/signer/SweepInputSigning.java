@@ -12,6 +12,7 @@ import dev.custos.core.ln.signer.ChannelCommand.SignSweepInput;
 import dev.custos.core.secret.SecretBytes;
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.bitcoin.PublicKey;
+import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.SigHash;
 import fr.acinq.bitcoin.ScriptWitness;
 import fr.acinq.bitcoin.Transaction;
@@ -67,7 +68,7 @@ final class SweepInputSigning {
     if (tx.version != 2) {
       throw new ChannelPolicyException(LnPolicy.SWEEP_VERSION, "sweep version " + tx.version + " != 2");
     }
-    checkDestinations(s, tx, limits);
+    checkDestinations("channel " + s.id(), tx, limits);
     ByteVector signature = switch (c.source()) {
       case SweepInput.RevokedToLocal r -> revokedToLocal(s, c, r, keys);
       case SweepInput.RevokedHtlc r -> revokedHtlc(s, c, r, keys);
@@ -75,7 +76,7 @@ final class SweepInputSigning {
       case SweepInput.HolderToLocal h -> HolderSweepInputs.toLocal(s, c, h, keys);
       case SweepInput.CounterpartyToRemote r -> HolderSweepInputs.toRemote(s, c, keys);
     };
-    checkFee(s, c, limits);
+    checkFee("channel " + s.id(), tx, c.input(), c.amount(), limits);
     return new ChannelOutcome.Applied(s, new ChannelReply.SweepSignature(signature));
   }
 
@@ -147,49 +148,55 @@ final class SweepInputSigning {
     }
   }
 
-  private static void checkDestinations(ChannelState s, Transaction tx, SignerLimits limits) throws ChannelPolicyException {
+  /** Every output pays our wallet or the allowlist; {@code who} names the requester in reasons. */
+  static void checkDestinations(String who, Transaction tx, SignerLimits limits) throws ChannelPolicyException {
     if (tx.txOut.isEmpty()) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, "channel " + s.id() + ": sweep " + tx.txid + " has no output");
+      throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, who + ": sweep " + tx.txid + " has no output");
     }
     for (int i = 0; i < tx.txOut.size(); i++) {
       ByteVector script = tx.txOut.get(i).publicKeyScript;
       if (!limits.approves(script)) {
-        throw new ChannelPolicyException(LnPolicy.SWEEP_DESTINATION_ALLOWLISTED, "channel " + s.id() + " sweep output " + i
+        throw new ChannelPolicyException(LnPolicy.SWEEP_DESTINATION_ALLOWLISTED, who + " sweep output " + i
             + " pays " + script.toHex() + ", which is neither our wallet nor allowlisted");
       }
     }
   }
 
   static void checkFormat(SignSweepInput c, Set<Long> sequences, long minLockTime) throws ChannelPolicyException {
-    Transaction tx = c.sweepTx();
+    checkFormat(c.sweepTx(), c.input(), sequences, minLockTime);
+  }
+
+  /** nLockTime a block height of at least {@code minLockTime}; input {@code input}'s nSequence one of {@code sequences}. */
+  static void checkFormat(Transaction tx, int input, Set<Long> sequences, long minLockTime) throws ChannelPolicyException {
     if (tx.lockTime >= LOCKTIME_THRESHOLD || tx.lockTime < minLockTime) {
       throw new ChannelPolicyException(LnPolicy.SWEEP_LOCKTIME, "sweep locktime " + tx.lockTime + " outside ["
           + minLockTime + ", " + LOCKTIME_THRESHOLD + ")");
     }
-    long sequence = tx.txIn.get(c.input()).sequence;
+    long sequence = tx.txIn.get(input).sequence;
     if (!sequences.contains(sequence)) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_SEQUENCE, "sweep input " + c.input() + " sequence " + sequence
+      throw new ChannelPolicyException(LnPolicy.SWEEP_SEQUENCE, "sweep input " + input + " sequence " + sequence
           + " not in " + sequences);
     }
   }
 
-  private static void checkFee(ChannelState s, SignSweepInput c, SignerLimits limits) throws ChannelPolicyException {
-    Transaction tx = c.sweepTx();
+  /** The fee bound described on this class, for input {@code input} holding {@code amount}. */
+  static void checkFee(String who, Transaction tx, int input, Satoshi amount, SignerLimits limits)
+      throws ChannelPolicyException {
     long outputs = 0;
     for (TxOut o : tx.txOut) {
       outputs = Math.addExact(outputs, o.amount.toLong());
     }
-    long feeAtLeast = c.amount().toLong() - outputs;
+    long feeAtLeast = amount.toLong() - outputs;
     long unsigned = unsignedWeight(tx);
     long weightAtMost = unsigned + 2 + (long) MAX_INPUT_WITNESS * tx.txIn.size();
     if (feeAtLeast > 0 && Math.multiplyExact(feeAtLeast, 1000L) > Math.multiplyExact(limits.maxFeeratePerKw(), weightAtMost)) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, "channel " + s.id() + ": sweep " + tx.txid + " pays at least "
-          + feeAtLeast + " sat fee from input " + c.input() + ", above feerate_per_kw " + limits.maxFeeratePerKw()
+      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, who + ": sweep " + tx.txid + " pays at least "
+          + feeAtLeast + " sat fee from input " + input + ", above feerate_per_kw " + limits.maxFeeratePerKw()
           + " at weight " + weightAtMost);
     }
     if (tx.txIn.size() == 1 && Math.multiplyExact(Math.max(feeAtLeast, 0), 1000L)
         < Math.multiplyExact(limits.minFeeratePerKw(), unsigned)) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, "channel " + s.id() + ": sweep " + tx.txid + " fee "
+      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, who + ": sweep " + tx.txid + " fee "
           + feeAtLeast + " sat is below feerate_per_kw " + limits.minFeeratePerKw() + " at weight " + unsigned);
     }
   }
