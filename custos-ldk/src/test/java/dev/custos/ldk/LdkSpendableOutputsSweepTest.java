@@ -42,7 +42,7 @@ import org.ldk.structs.SpendableOutputDescriptor;
  * commitment transactions on chain, not from the descriptors) less a fee matching the fee rate.
  * Sweeping to any other script is refused with {@code policy-sweep-destination-allowlisted}.
  */
-class LdkSpendableOutputsTest {
+class LdkSpendableOutputsSweepTest {
   private static final FeeratePerKw FEERATE = new FeeratePerKw(1_000);
   private static final ByteVector FOREIGN = Bolt3Scripts.p2wpkh(PrivateKey.fromHex("42".repeat(32)).publicKey());
 
