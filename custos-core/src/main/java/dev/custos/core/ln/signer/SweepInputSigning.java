@@ -36,7 +36,8 @@ import java.util.Set;
  * allowlist ({@code policy-sweep-destination-allowlisted}); nLockTime a block height, and at least
  * {@code cltv_expiry} for an HTLC timeout ({@code policy-sweep-locktime}); the signed input's
  * nSequence as the spend path allows ({@code policy-sweep-sequence}: 1 for HTLC claims with
- * anchors, otherwise 0, 0xfffffffd or 0xffffffff, not the final one where CLTV applies).
+ * anchors, {@code to_self_delay} for our own {@code to_local}, otherwise 0, 0xfffffffd or
+ * 0xffffffff, not the final one where CLTV applies).
  *
  * <p>Fee ({@code policy-sweep-fee-range}): a call knows the amount of its own input only (BIP143
  * commits each signature to its input's amount, so the node cannot lie about it without
