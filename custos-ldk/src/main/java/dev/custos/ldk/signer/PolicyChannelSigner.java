@@ -204,6 +204,31 @@ public final class PolicyChannelSigner implements ChannelSignerPort {
     return sweepInput(sweep, input, amount, new SweepInput.CounterpartyHtlc(perCommitmentPoint, htlc));
   }
 
+  /**
+   * Input {@code input} of a sweep of our delayed {@code to_local} after a force close (LDK's
+   * {@code DelayedPaymentOutput}): {@code SignSweepInput} with {@code HolderToLocal}, which
+   * rebuilds our latest holder commitment and checks the input spends its {@code to_local} with
+   * nSequence {@code to_self_delay}, and that every output pays an approved destination. Not part
+   * of LDK's {@code BaseSign}: LDK leaves these outputs to the wallet.
+   *
+   * @return the DER signature without sighash byte (SIGHASH_ALL)
+   */
+  public ByteVector signHolderToLocalSweep(Transaction sweep, int input, Satoshi amount, PublicKey perCommitmentPoint)
+      throws ChannelSignerException {
+    return sweepInput(sweep, input, amount, new SweepInput.HolderToLocal(perCommitmentPoint));
+  }
+
+  /**
+   * Input {@code input} of a sweep of our {@code to_remote} on a counterparty commitment that was
+   * broadcast (LDK's {@code StaticPaymentOutput}): {@code SignSweepInput} with
+   * {@code CounterpartyToRemote}, signed with the payment basepoint secret (static_remotekey).
+   *
+   * @return the DER signature without sighash byte (SIGHASH_ALL)
+   */
+  public ByteVector signToRemoteSweep(Transaction sweep, int input, Satoshi amount) throws ChannelSignerException {
+    return sweepInput(sweep, input, amount, new SweepInput.CounterpartyToRemote());
+  }
+
   @Override
   public ChannelReply.AnnouncementSignatures signChannelAnnouncement(byte[] unsignedAnnouncement)
       throws ChannelSignerException {

@@ -4,6 +4,7 @@ import dev.custos.core.keys.ExtendedPrivateKey;
 import dev.custos.core.keys.Network;
 import dev.custos.core.secret.SecretBytes;
 import dev.custos.ldk.adapter.CustosKeysInterface;
+import dev.custos.ldk.adapter.CustosSpendableOutputs;
 import dev.custos.ldk.adapter.NodeKeys;
 import dev.custos.ldk.signer.Bolt3ChannelSigner;
 import dev.custos.ldk.signer.ChannelKeys;
@@ -71,14 +72,17 @@ public final class CustosNodes {
         id -> new CountingSignerPort(wrap.apply(provider.signerFor(id)), counts),
         deterministicRandom(seedByte), (op, e) -> refusals.add(op + ": " + e.getMessage()));
     LdkNode node = new LdkNode(name, chain, keys.asKeysInterface(), List.of(master, nodeKeys, keys, provider));
-    return new StatefulNode(node, store, nodeKeys.destination(), payments);
+    return new StatefulNode(node, store, nodeKeys.destination(), payments, provider,
+        new CustosSpendableOutputs(provider, nodeKeys));
   }
 
   /**
-   * A harness node on the stateful signer, with its store (for audit and state assertions) and its
-   * payment approvals (the node asks before it pays).
+   * A harness node on the stateful signer, with its store (for audit and state assertions), its
+   * payment approvals (the node asks before it pays), its channel signers and its sweeper of
+   * LDK's spendable outputs.
    */
-  public record StatefulNode(LdkNode node, Store store, fr.acinq.bitcoin.PublicKey destination, PaymentApprovals payments) {}
+  public record StatefulNode(LdkNode node, Store store, fr.acinq.bitcoin.PublicKey destination, PaymentApprovals payments,
+      PolicyChannelSignerProvider signers, CustosSpendableOutputs spendable) {}
 
   public static LdkNode keysManager(String name, int seedByte, FakeChain chain) {
     byte[] seed = new byte[32];

@@ -116,7 +116,9 @@ public sealed interface ChannelCommand {
 
   /**
    * Our signature (SIGHASH_ALL) on input {@code input} of {@code sweepTx}, a sweep that may gather
-   * several counterparty-commitment outputs (LDK's justice and HTLC-claim transactions do): the
+   * several channel outputs (LDK's justice and HTLC-claim transactions do, and so does a sweep of
+   * our own outputs after a force close, {@code SweepInput.HolderToLocal} and
+   * {@code CounterpartyToRemote}): the
    * signer rebuilds that input's witness script from {@code source}, checks the whole
    * transaction's destinations and format, and bounds the fee as far as one input's
    * {@code amount} allows (see {@code SweepInputSigning}).

@@ -5,10 +5,10 @@ import dev.custos.core.secret.SecretBytes;
 import fr.acinq.bitcoin.PublicKey;
 
 /**
- * Which counterparty-commitment output one input of a {@link ChannelCommand.SignSweepInput}
- * spends, in semantic terms: the signer derives the witness script and the signing key from the
- * channel's bound parameters and these values, never from a script the node hands over. HTLCs are
- * seen from the counterparty's side, the broadcaster of the commitment (BOLT 3 "local").
+ * Which channel output one input of a {@link ChannelCommand.SignSweepInput} spends, in semantic
+ * terms: the signer derives the witness script and the signing key from the channel's bound
+ * parameters and these values, never from a script the node hands over. HTLCs are seen from the
+ * counterparty's side, the broadcaster of the commitment (BOLT 3 "local").
  *
  * <p>A secret carried here is owned by the command; the signer does not close it.
  */
@@ -35,4 +35,21 @@ public sealed interface SweepInput {
    * ({@code <remotehtlcsig> <>}, nLockTime at least {@code cltv_expiry}).
    */
   record CounterpartyHtlc(PublicKey perCommitmentPoint, Htlc htlc) implements SweepInput {}
+
+  /**
+   * Our own {@code to_local} on our latest holder commitment (the one a force close broadcasts),
+   * after {@code to_self_delay} (BOLT 3 "to_local Output": {@code <local_delayedsig> <>}, nSequence
+   * {@code to_self_delay}). The signer rebuilds that commitment: the input must spend its
+   * {@code to_local} output with its exact amount, and {@code perCommitmentPoint} must be ours for
+   * that commitment.
+   */
+  record HolderToLocal(PublicKey perCommitmentPoint) implements SweepInput {}
+
+  /**
+   * Our balance on a counterparty commitment that was broadcast (BOLT 3 "to_remote Output"): with
+   * {@code option_static_remotekey} a P2WPKH of our payment basepoint ({@code <remote_sig>
+   * <remotepubkey>}), with anchors the CSV 1 script. The commitment is not given: the output is
+   * recognised by its key alone, and the signature commits to the input's amount (BIP143).
+   */
+  record CounterpartyToRemote() implements SweepInput {}
 }

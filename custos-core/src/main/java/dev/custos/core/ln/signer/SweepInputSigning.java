@@ -12,6 +12,7 @@ import dev.custos.core.ln.signer.ChannelCommand.SignSweepInput;
 import dev.custos.core.secret.SecretBytes;
 import fr.acinq.bitcoin.ByteVector;
 import fr.acinq.bitcoin.PublicKey;
+import fr.acinq.bitcoin.Satoshi;
 import fr.acinq.bitcoin.SigHash;
 import fr.acinq.bitcoin.ScriptWitness;
 import fr.acinq.bitcoin.Transaction;
@@ -21,9 +22,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Signs one input of a possibly multi-input sweep of counterparty-commitment outputs: justice on a
- * revoked commitment ({@code to_local} and HTLC outputs) and HTLC claims on a commitment the
- * counterparty broadcast. Modelled on VLS {@code validate_justice_sweep} /
+ * Signs one input of a possibly multi-input sweep of channel outputs: justice on a revoked
+ * counterparty commitment ({@code to_local} and HTLC outputs), HTLC claims on a commitment the
+ * counterparty broadcast, and our own outputs after a force close ({@link HolderSweepInputs}). Modelled on VLS {@code validate_justice_sweep} /
  * {@code validate_counterparty_htlc_sweep} (lightning-signer-core {@code policy/simple_validator.rs}),
  * which moved from single-input sweeps to LDK's aggregated ones.
  *
@@ -35,7 +36,8 @@ import java.util.Set;
  * allowlist ({@code policy-sweep-destination-allowlisted}); nLockTime a block height, and at least
  * {@code cltv_expiry} for an HTLC timeout ({@code policy-sweep-locktime}); the signed input's
  * nSequence as the spend path allows ({@code policy-sweep-sequence}: 1 for HTLC claims with
- * anchors, otherwise 0, 0xfffffffd or 0xffffffff, not the final one where CLTV applies).
+ * anchors, {@code to_self_delay} for our own {@code to_local}, otherwise 0, 0xfffffffd or
+ * 0xffffffff, not the final one where CLTV applies).
  *
  * <p>Fee ({@code policy-sweep-fee-range}): a call knows the amount of its own input only (BIP143
  * commits each signature to its input's amount, so the node cannot lie about it without
@@ -53,7 +55,7 @@ final class SweepInputSigning {
   static final int MAX_INPUT_WITNESS = 256;
   private static final long LOCKTIME_THRESHOLD = 500_000_000L;
   private static final long FINAL = 0xffffffffL;
-  private static final Set<Long> PLAIN_SEQUENCES = Set.of(0L, 0xfffffffdL, FINAL);
+  static final Set<Long> PLAIN_SEQUENCES = Set.of(0L, 0xfffffffdL, FINAL);
 
   private SweepInputSigning() {}
 
@@ -67,13 +69,15 @@ final class SweepInputSigning {
     if (tx.version != 2) {
       throw new ChannelPolicyException(LnPolicy.SWEEP_VERSION, "sweep version " + tx.version + " != 2");
     }
-    checkDestinations(s, tx, limits);
+    checkDestinations("channel " + s.id(), tx, limits);
     ByteVector signature = switch (c.source()) {
       case SweepInput.RevokedToLocal r -> revokedToLocal(s, c, r, keys);
       case SweepInput.RevokedHtlc r -> revokedHtlc(s, c, r, keys);
       case SweepInput.CounterpartyHtlc h -> counterpartyHtlc(s, c, h, keys);
+      case SweepInput.HolderToLocal h -> HolderSweepInputs.toLocal(s, c, h, keys);
+      case SweepInput.CounterpartyToRemote r -> HolderSweepInputs.toRemote(s, c, keys);
     };
-    checkFee(s, c, limits);
+    checkFee("channel " + s.id(), tx, c.input(), c.amount(), limits);
     return new ChannelOutcome.Applied(s, new ChannelReply.SweepSignature(signature));
   }
 
@@ -145,49 +149,55 @@ final class SweepInputSigning {
     }
   }
 
-  private static void checkDestinations(ChannelState s, Transaction tx, SignerLimits limits) throws ChannelPolicyException {
+  /** Every output pays our wallet or the allowlist; {@code who} names the requester in reasons. */
+  static void checkDestinations(String who, Transaction tx, SignerLimits limits) throws ChannelPolicyException {
     if (tx.txOut.isEmpty()) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, "channel " + s.id() + ": sweep " + tx.txid + " has no output");
+      throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, who + ": sweep " + tx.txid + " has no output");
     }
     for (int i = 0; i < tx.txOut.size(); i++) {
       ByteVector script = tx.txOut.get(i).publicKeyScript;
       if (!limits.approves(script)) {
-        throw new ChannelPolicyException(LnPolicy.SWEEP_DESTINATION_ALLOWLISTED, "channel " + s.id() + " sweep output " + i
+        throw new ChannelPolicyException(LnPolicy.SWEEP_DESTINATION_ALLOWLISTED, who + " sweep output " + i
             + " pays " + script.toHex() + ", which is neither our wallet nor allowlisted");
       }
     }
   }
 
-  private static void checkFormat(SignSweepInput c, Set<Long> sequences, long minLockTime) throws ChannelPolicyException {
-    Transaction tx = c.sweepTx();
+  static void checkFormat(SignSweepInput c, Set<Long> sequences, long minLockTime) throws ChannelPolicyException {
+    checkFormat(c.sweepTx(), c.input(), sequences, minLockTime);
+  }
+
+  /** nLockTime a block height of at least {@code minLockTime}; input {@code input}'s nSequence one of {@code sequences}. */
+  static void checkFormat(Transaction tx, int input, Set<Long> sequences, long minLockTime) throws ChannelPolicyException {
     if (tx.lockTime >= LOCKTIME_THRESHOLD || tx.lockTime < minLockTime) {
       throw new ChannelPolicyException(LnPolicy.SWEEP_LOCKTIME, "sweep locktime " + tx.lockTime + " outside ["
           + minLockTime + ", " + LOCKTIME_THRESHOLD + ")");
     }
-    long sequence = tx.txIn.get(c.input()).sequence;
+    long sequence = tx.txIn.get(input).sequence;
     if (!sequences.contains(sequence)) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_SEQUENCE, "sweep input " + c.input() + " sequence " + sequence
+      throw new ChannelPolicyException(LnPolicy.SWEEP_SEQUENCE, "sweep input " + input + " sequence " + sequence
           + " not in " + sequences);
     }
   }
 
-  private static void checkFee(ChannelState s, SignSweepInput c, SignerLimits limits) throws ChannelPolicyException {
-    Transaction tx = c.sweepTx();
+  /** The fee bound described on this class, for input {@code input} holding {@code amount}. */
+  static void checkFee(String who, Transaction tx, int input, Satoshi amount, SignerLimits limits)
+      throws ChannelPolicyException {
     long outputs = 0;
     for (TxOut o : tx.txOut) {
       outputs = Math.addExact(outputs, o.amount.toLong());
     }
-    long feeAtLeast = c.amount().toLong() - outputs;
+    long feeAtLeast = amount.toLong() - outputs;
     long unsigned = unsignedWeight(tx);
     long weightAtMost = unsigned + 2 + (long) MAX_INPUT_WITNESS * tx.txIn.size();
     if (feeAtLeast > 0 && Math.multiplyExact(feeAtLeast, 1000L) > Math.multiplyExact(limits.maxFeeratePerKw(), weightAtMost)) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, "channel " + s.id() + ": sweep " + tx.txid + " pays at least "
-          + feeAtLeast + " sat fee from input " + c.input() + ", above feerate_per_kw " + limits.maxFeeratePerKw()
+      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, who + ": sweep " + tx.txid + " pays at least "
+          + feeAtLeast + " sat fee from input " + input + ", above feerate_per_kw " + limits.maxFeeratePerKw()
           + " at weight " + weightAtMost);
     }
     if (tx.txIn.size() == 1 && Math.multiplyExact(Math.max(feeAtLeast, 0), 1000L)
         < Math.multiplyExact(limits.minFeeratePerKw(), unsigned)) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, "channel " + s.id() + ": sweep " + tx.txid + " fee "
+      throw new ChannelPolicyException(LnPolicy.SWEEP_FEE_RANGE, who + ": sweep " + tx.txid + " fee "
           + feeAtLeast + " sat is below feerate_per_kw " + limits.minFeeratePerKw() + " at weight " + unsigned);
     }
   }
