@@ -104,18 +104,29 @@ public final class ChannelUpdateLoad {
         throw new IllegalStateException("the benchmark approves no payment");
       }, "bench", Clock.systemUTC());
       ChannelSigner alice = new ChannelSigner(store, keys, LIMITS, Clock.systemUTC(), none);
+      long cpu0 = processCpuNanos();
       durable = concurrently(scripts, s -> runDurable(alice, s, warmup));
-      System.out.printf("durable (SQLite, %d channel(s)): %d updates in %.2f s = %.1f updates/s (%d store commits/update)%n",
-          channels, total, durable / 1e9, total / (durable / 1e9), 4);
+      long cpu = processCpuNanos() - cpu0;
+      System.out.printf("durable (SQLite, %d channel(s)): %d updates in %.2f s = %.1f updates/s (%d store commits/update),"
+          + " process CPU %.0f us/update (warm-up included)%n", channels, total, durable / 1e9, total / (durable / 1e9), 4,
+          cpu / 1e3 / (total + (long) warmup * channels));
     }
+    long cpu0 = processCpuNanos();
     long inMemory = concurrently(scripts, s -> runInMemory(s, warmup, updates));
-    System.out.printf("in memory (pure core, %d channel(s)): %d updates in %.2f s = %.1f updates/s%n", channels, total,
-        inMemory / 1e9, total / (inMemory / 1e9));
+    long cpu = processCpuNanos() - cpu0;
+    System.out.printf("in memory (pure core, %d channel(s)): %d updates in %.2f s = %.1f updates/s, process CPU %.0f us/update"
+        + " (warm-up included)%n", channels, total, inMemory / 1e9, total / (inMemory / 1e9), cpu / 1e3 / (total + (long) warmup * channels));
     double raw = RawEcdsaRate.signAndVerifyPerSecond();
     System.out.printf("raw libsecp256k1 ECDSA sign+verify pairs, 1 thread: %.0f/s (an update has 11 of each: %.0f updates/s/core"
         + " if that were all)%n", raw, raw / 11);
     System.out.printf("ratios to raw pairs/s: durable %.3f, in memory %.3f; load average now: %s%n", total / (durable / 1e9) / raw,
         total / (inMemory / 1e9) / raw, RawEcdsaRate.loadAverage());
+  }
+
+  /** CPU time of the whole JVM so far (every thread, JNI code included: libsecp256k1, SQLite). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Runs {@code run} for each script on its own thread, started together; the slowest one's nanoseconds. */
