@@ -105,17 +105,15 @@ public final class ChannelUpdateLoad {
       }, "bench", Clock.systemUTC());
       ChannelSigner alice = new ChannelSigner(store, keys, LIMITS, Clock.systemUTC(), none);
       long cpu0 = processCpuNanos();
-      durable = concurrently(scripts, s -> runDurable(alice, s, warmup));
-      long cpu = processCpuNanos() - cpu0;
-      System.out.printf("durable (SQLite, %d channel(s)): %d updates in %.2f s = %.1f updates/s (%d store commits/update),"
-          + " process CPU %.0f us/update (warm-up included)%n", channels, total, durable / 1e9, total / (durable / 1e9), 4,
-          cpu / 1e3 / (total + (long) warmup * channels));
+      Timing d = concurrently(scripts, s -> runDurable(alice, s, warmup));
+      report("durable (SQLite, " + channels + " channel(s), 4 store commits/update)", total, d, processCpuNanos() - cpu0,
+          total + (long) warmup * channels);
+      durable = d.wallNanos();
     }
     long cpu0 = processCpuNanos();
-    long inMemory = concurrently(scripts, s -> runInMemory(s, warmup, updates));
-    long cpu = processCpuNanos() - cpu0;
-    System.out.printf("in memory (pure core, %d channel(s)): %d updates in %.2f s = %.1f updates/s, process CPU %.0f us/update"
-        + " (warm-up included)%n", channels, total, inMemory / 1e9, total / (inMemory / 1e9), cpu / 1e3 / (total + (long) warmup * channels));
+    Timing m = concurrently(scripts, s -> runInMemory(s, warmup, updates));
+    report("in memory (pure core, " + channels + " channel(s))", total, m, processCpuNanos() - cpu0, total + (long) warmup * channels);
+    long inMemory = m.wallNanos();
     double raw = RawEcdsaRate.signAndVerifyPerSecond();
     System.out.printf("raw libsecp256k1 ECDSA sign+verify pairs, 1 thread: %.0f/s (an update has 11 of each: %.0f updates/s/core"
         + " if that were all)%n", raw, raw / 11);
@@ -129,10 +127,24 @@ public final class ChannelUpdateLoad {
         .getProcessCpuTime();
   }
 
-  /** Runs {@code run} for each script on its own thread, started together; the slowest one's nanoseconds. */
-  private static long concurrently(List<Script> scripts, java.util.function.ToLongFunction<Script> run) throws Exception {
+  /**
+   * Wall-clock nanoseconds of the slowest channel's timed updates, and CPU nanoseconds of the
+   * channel threads over their whole run (warm-up included).
+   */
+  record Timing(long wallNanos, long threadCpuNanos) {}
+
+  private static void report(String what, long updates, Timing t, long processCpu, long allUpdates) {
+    System.out.printf("%s: %d updates in %.2f s = %.1f updates/s; CPU per update (warm-up included): process %.0f us,"
+        + " channel threads %.0f us%n", what, updates, t.wallNanos() / 1e9, updates / (t.wallNanos() / 1e9),
+        processCpu / 1e3 / allUpdates, t.threadCpuNanos() / 1e3 / allUpdates);
+  }
+
+  /** Runs {@code run} for each script on its own thread, started together. */
+  private static Timing concurrently(List<Script> scripts, java.util.function.ToLongFunction<Script> run) throws Exception {
     java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(scripts.size());
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     long[] elapsed = new long[scripts.size()];
+    long[] cpuNanos = new long[scripts.size()];
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < scripts.size(); c++) {
       int i = c;
@@ -142,13 +154,15 @@ public final class ChannelUpdateLoad {
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
+        long cpu0 = cpu.getCurrentThreadCpuTime();
         elapsed[i] = run.applyAsLong(scripts.get(i));
+        cpuNanos[i] = cpu.getCurrentThreadCpuTime() - cpu0;
       }));
     }
     for (Thread t : threads) {
       t.join();
     }
-    return Arrays.stream(elapsed).max().orElseThrow();
+    return new Timing(Arrays.stream(elapsed).max().orElseThrow(), Arrays.stream(cpuNanos).sum());
   }
 
   /**
