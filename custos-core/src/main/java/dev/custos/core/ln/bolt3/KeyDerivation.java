@@ -34,7 +34,10 @@ public final class KeyDerivation {
   /** {@code basepoint + SHA256(per_commitment_point || basepoint) * G}. */
   public static PublicKey derivePublicKey(PublicKey basepoint, PublicKey perCommitmentPoint) {
     byte[] tweak = Sha256.of(perCommitmentPoint.value.toByteArray(), basepoint.value.toByteArray());
-    return compressed(SECP.pubKeyTweakAdd(basepoint.value.toByteArray(), tweak));
+    // basepoint + tweak*G as a generator multiplication and a point addition: libsecp256k1's
+    // pubkey_tweak_add computes the same sum with a general multi-scalar multiplication, slower.
+    byte[] tweakPoint = SECP.pubkeyCreate(tweak);
+    return compressed(SECP.pubKeyCombine(new byte[][] {basepoint.value.toByteArray(), tweakPoint}));
   }
 
   /** {@code basepoint_secret + SHA256(per_commitment_point || basepoint)} (mod n). */
