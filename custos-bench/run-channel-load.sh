@@ -12,7 +12,13 @@ cd "$root"
 out="$root/custos-bench/target"
 ./mvnw -q -B -pl custos-bench -am package -DskipTests
 
-echo "uptime before: $(uptime)" >&2
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -cp "$out/classes:$(cat "$out/classpath.txt")" dev.custos.bench.ChannelUpdateLoad "$@" 2>&1 | tee "$out/channel-load.log"
-echo "uptime after: $(uptime)" >&2
+# Everything needed to compare runs goes to the log: machine, load before and after, the durable
+# and in-memory figures, and the raw libsecp256k1 baseline measured in the same run.
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  args: ${*:-(defaults)}"
+  echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')  java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "uptime before: $(uptime)"
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+    -cp "$out/classes:$(cat "$out/classpath.txt")" dev.custos.bench.ChannelUpdateLoad "$@" 2>&1
+  echo "uptime after: $(uptime)"
+} | tee "$out/channel-load.log"

@@ -56,8 +56,11 @@ import java.util.Set;
  * synchronous=FULL}) with the new state and an audit record, committed before the reply.
  *
  * <p>Bob's messages are computed beforehand by a second, in-memory signer pair (not timed), so the
- * clock covers Alice's signer only. Then the same update sequence is timed in memory (pure core,
- * no store) to show what durability costs.
+ * clock covers Alice's signer only. Alice is one node: one node secret, one service signer (one key
+ * cache and decoded-state cache) for all her channels, as in a server. Then the same update
+ * sequences are timed in memory (pure core, no store, the same number of concurrent channels) to
+ * show what durability costs, and raw libsecp256k1 sign+verify pairs on one thread are counted
+ * so that runs on a loaded machine can be compared as ratios ({@link RawEcdsaRate}).
  *
  * <p>Usage: {@code ChannelUpdateLoad [updates] [channels]}: updates per channel (default 1000,
  * after 100 warm-up updates) and channels updated concurrently, one thread each (default 1).
@@ -68,6 +71,8 @@ public final class ChannelUpdateLoad {
   private static final SignerLimits LIMITS = SignerLimits.defaults(Set.of());
   private static final PaymentLedger PAYMENTS = SingleChannelPayments.routing();
   private static final PaymentLedger BOB_PAYMENTS = SingleChannelPayments.payingEverything();
+  /** Alice is one node: every channel's keys derive from this secret (and the channel id). */
+  private static final byte[] ALICE_NODE_SECRET = filled(0xa0);
 
   private ChannelUpdateLoad() {}
 
@@ -78,8 +83,8 @@ public final class ChannelUpdateLoad {
   record BobMessages(CommitmentSpec aliceSpec, ChannelReply.CommitmentSignatures onAlice,
       ChannelCommand.SignCounterpartyCommitment signBob, byte[] bobSecret) {}
 
-  /** One channel's scripted run: Alice's node secret, the setup, and Bob's messages per update. */
-  record Script(ChannelId id, byte[] aliceSecret, ChannelCommand.SetupChannel setup, List<BobMessages> updates) {}
+  /** One channel's scripted run: the setup and Bob's messages per update. */
+  record Script(ChannelId id, ChannelCommand.SetupChannel setup, List<BobMessages> updates) {}
 
   public static void main(String[] args) throws Exception {
     int updates = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -89,40 +94,87 @@ public final class ChannelUpdateLoad {
     for (int c = 0; c < channels; c++) {
       scripts.add(script(c, warmup + updates));
     }
+    long total = (long) updates * channels;
     Path dir = Files.createTempDirectory("custos-channel-load");
-    try (Store store = StoreFactory.open("jdbc:sqlite:" + dir.resolve("custos.db"))) {
-      List<Thread> threads = new ArrayList<>();
-      long[] elapsed = new long[channels];
-      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(channels);
-      for (int c = 0; c < channels; c++) {
-        int i = c;
-        threads.add(Thread.ofPlatform().start(() -> elapsed[i] = runDurable(store, scripts.get(i), warmup, start)));
-      }
-      for (Thread t : threads) {
-        t.join();
-      }
-      long max = Arrays.stream(elapsed).max().orElseThrow();
-      long total = (long) updates * channels;
-      System.out.printf("durable (SQLite, %d channel(s)): %d updates in %.2f s = %.1f updates/s (%d store commits/update)%n",
-          channels, total, max / 1e9, total / (max / 1e9), 4);
-    }
-    long inMemory = runInMemory(scripts.get(0), warmup, updates);
-    System.out.printf("in memory (pure core, 1 channel): %d updates in %.2f s = %.1f updates/s%n", updates, inMemory / 1e9,
-        updates / (inMemory / 1e9));
-  }
-
-  private static long runDurable(Store store, Script s, int warmup, java.util.concurrent.CyclicBarrier start) {
-    try (NodeSecretKeySource root = new NodeSecretKeySource(SecretBytes.copyOf(s.aliceSecret()));
+    long durable;
+    try (Store store = StoreFactory.open("jdbc:sqlite:" + dir.resolve("custos.db"));
+        NodeSecretKeySource root = new NodeSecretKeySource(SecretBytes.copyOf(ALICE_NODE_SECRET));
         CachingKeySource keys = new CachingKeySource(root)) {
       PaymentApprovals none = new PaymentApprovals(store, text -> {
         throw new IllegalStateException("the benchmark approves no payment");
       }, "bench", Clock.systemUTC());
       ChannelSigner alice = new ChannelSigner(store, keys, LIMITS, Clock.systemUTC(), none);
+      long cpu0 = processCpuNanos();
+      Timing d = concurrently(scripts, s -> runDurable(alice, s, warmup));
+      report("durable (SQLite, " + channels + " channel(s), 4 store commits/update)", total, d, processCpuNanos() - cpu0,
+          total + (long) warmup * channels);
+      durable = d.wallNanos();
+    }
+    long cpu0 = processCpuNanos();
+    Timing m = concurrently(scripts, s -> runInMemory(s, warmup, updates));
+    report("in memory (pure core, " + channels + " channel(s))", total, m, processCpuNanos() - cpu0, total + (long) warmup * channels);
+    long inMemory = m.wallNanos();
+    double raw = RawEcdsaRate.signAndVerifyPerSecond();
+    System.out.printf("raw libsecp256k1 ECDSA sign+verify pairs, 1 thread: %.0f/s (an update has 11 of each: %.0f updates/s/core"
+        + " if that were all)%n", raw, raw / 11);
+    System.out.printf("ratios to raw pairs/s: durable %.3f, in memory %.3f; load average now: %s%n", total / (durable / 1e9) / raw,
+        total / (inMemory / 1e9) / raw, RawEcdsaRate.loadAverage());
+  }
+
+  /** CPU time of the whole JVM so far (every thread, JNI code included: libsecp256k1, SQLite). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * Wall-clock nanoseconds of the slowest channel's timed updates, and CPU nanoseconds of the
+   * channel threads over their whole run (warm-up included).
+   */
+  record Timing(long wallNanos, long threadCpuNanos) {}
+
+  private static void report(String what, long updates, Timing t, long processCpu, long allUpdates) {
+    System.out.printf("%s: %d updates in %.2f s = %.1f updates/s; CPU per update (warm-up included): process %.0f us,"
+        + " channel threads %.0f us%n", what, updates, t.wallNanos() / 1e9, updates / (t.wallNanos() / 1e9),
+        processCpu / 1e3 / allUpdates, t.threadCpuNanos() / 1e3 / allUpdates);
+  }
+
+  /** Runs {@code run} for each script on its own thread, started together. */
+  private static Timing concurrently(List<Script> scripts, java.util.function.ToLongFunction<Script> run) throws Exception {
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(scripts.size());
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] elapsed = new long[scripts.size()];
+    long[] cpuNanos = new long[scripts.size()];
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < scripts.size(); c++) {
+      int i = c;
+      threads.add(Thread.ofPlatform().start(() -> {
+        try {
+          start.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        long cpu0 = cpu.getCurrentThreadCpuTime();
+        elapsed[i] = run.applyAsLong(scripts.get(i));
+        cpuNanos[i] = cpu.getCurrentThreadCpuTime() - cpu0;
+      }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    return new Timing(Arrays.stream(elapsed).max().orElseThrow(), Arrays.stream(cpuNanos).sum());
+  }
+
+  /**
+   * One channel's updates through the node's one service signer (shared by every channel, as in a
+   * server: one key cache, one decoded-state cache). Warm-up updates run before the clock starts.
+   */
+  private static long runDurable(ChannelSigner alice, Script s, int warmup) {
+    try {
       alice.execute(s.setup());
       long t0 = 0;
       for (int n = 0; n < s.updates().size(); n++) {
         if (n == warmup) {
-          start.await();
           t0 = System.nanoTime();
         }
         BobMessages m = s.updates().get(n);
@@ -143,7 +195,7 @@ public final class ChannelUpdateLoad {
   }
 
   private static long runInMemory(Script s, int warmup, int updates) {
-    try (SecretBytes secret = SecretBytes.copyOf(s.aliceSecret()); ChannelKeys keys = ChannelKeys.derive(secret, s.id())) {
+    try (SecretBytes secret = SecretBytes.copyOf(ALICE_NODE_SECRET); ChannelKeys keys = ChannelKeys.derive(secret, s.id())) {
       Optional<ChannelState> state = Optional.of(applied(dev.custos.core.ln.signer.ChannelSigner.apply(Optional.empty(), s.setup(),
           keys, LIMITS, PAYMENTS)).state());
       long t0 = 0;
@@ -187,8 +239,7 @@ public final class ChannelUpdateLoad {
     idBytes[31] = (byte) channel;
     idBytes[0] = 0x42;
     ChannelId id = new ChannelId(new ByteVector32(idBytes));
-    byte[] aliceSecret = filled(0xa0 + channel);
-    try (SecretBytes as = SecretBytes.copyOf(aliceSecret); SecretBytes bs = SecretBytes.copyOf(filled(0x10 + channel));
+    try (SecretBytes as = SecretBytes.copyOf(ALICE_NODE_SECRET); SecretBytes bs = SecretBytes.copyOf(filled(0x10 + channel));
         ChannelKeys alice = ChannelKeys.derive(as, id); ChannelKeys bob = ChannelKeys.derive(bs, id)) {
       ByteVector fundingScript = Bolt3Scripts.funding(alice.publicKeys().fundingPubkey(), bob.publicKeys().fundingPubkey());
       Transaction funding = new Transaction(2, List.of(new TxIn(new OutPoint(new TxId(new ByteVector32(filled(channel))), 0),
@@ -240,7 +291,7 @@ public final class ChannelUpdateLoad {
         }
         out.add(new BobMessages(aliceSpec, bobOnAlice, signBob, bobSecret));
       }
-      return new Script(id, aliceSecret, setupA, out);
+      return new Script(id, setupA, out);
     }
   }
 

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>commit (the store's group commit shares one sync among concurrent operations); only then
  *       is the reply returned.
  * </ol>
- * Decoded states of committed rows and the channels' keys may be cached ({@link DecodedStates},
+ * Decoded states of stored rows and the channels' keys may be cached ({@link DecodedStates},
  * {@link CachingKeySource}); a row that differs from the cached one is always decoded again.
  * If anything fails before the commit completes, the computed reply is zeroized and dropped: a
  * signature or per-commitment secret whose state transition was not recorded never leaves. A
@@ -109,7 +109,7 @@ public final class ChannelSigner {
       closeReply(early.outcome());
     }
     if (stored.get() != null) {
-      decoded.committed(stored.get());
+      decoded.remember(stored.get());
     }
     return switch (outcome) {
       case ChannelOutcome.Applied a -> a.reply();
@@ -210,6 +210,7 @@ public final class ChannelSigner {
           byte[] encoded = ChannelStateCodec.encode(a.state());
           tx.putChannel(new StoredChannel(id, version, encoded, now));
           stored.set(new DecodedStates.Decoded(command.channelId(), version, encoded, a.state()));
+          decoded.remember(stored.get());
         }
         fields.put("stateVersion", Long.toString(version));
         AuditTrail.append(tx, now, AuditType.CHANNEL_OPERATION.wireName(), fields);

@@ -10,27 +10,50 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last committed state of each channel, decoded: an operation whose stored row is byte for
- * byte the cached one reuses the decoded {@link ChannelState} (an immutable value) instead of
- * decoding it and re-checking its shachain again. Only states known to be committed are recorded;
- * any other row (another writer, a rolled-back batch) is decoded as usual.
+ * The two latest known rows of each channel, decoded: an operation whose stored row is byte for
+ * byte one of them (same version, same bytes) reuses the decoded {@link ChannelState} (an
+ * immutable value) instead of decoding it and re-checking its shachain again. An entry is a row's
+ * bytes and what they decode to, so it is correct whether or not that row was committed yet:
+ * rows written in a group-commit batch are recorded when written (a later work of the batch reads
+ * the newest, a read snapshot taken meanwhile the one before), and an entry whose write was
+ * rolled back simply never matches the stored row again. Any other row is decoded as usual.
  */
 final class DecodedStates {
   /** A stored row and the state it decodes to. */
-  record Decoded(ChannelId id, long version, byte[] bytes, ChannelState state) {}
+  record Decoded(ChannelId id, long version, byte[] bytes, ChannelState state) {
+    boolean decodes(StoredChannel row) {
+      return version == row.version() && Arrays.equals(bytes, row.state());
+    }
+  }
 
-  private final Map<ChannelId, Decoded> cache = new ConcurrentHashMap<>();
+  /** The newest row recorded and the one of the version before it, if known. */
+  private record Latest(Decoded newest, Decoded before) {
+    Latest with(Decoded d) {
+      if (d.version() > newest.version()) {
+        return new Latest(d, d.version() == newest.version() + 1 ? newest : null);
+      }
+      if (d.version() == newest.version()) {
+        return new Latest(d, before);
+      }
+      return d.version() == newest.version() - 1 ? new Latest(newest, d) : this;
+    }
+  }
+
+  private final Map<ChannelId, Latest> cache = new ConcurrentHashMap<>();
 
   ChannelState decode(ChannelId id, StoredChannel row) throws ChannelStateFormatException {
-    Decoded d = cache.get(id);
-    if (d != null && d.version() == row.version() && Arrays.equals(d.bytes(), row.state())) {
-      return d.state();
+    Latest l = cache.get(id);
+    if (l != null && l.newest().decodes(row)) {
+      return l.newest().state();
+    }
+    if (l != null && l.before() != null && l.before().decodes(row)) {
+      return l.before().state();
     }
     return ChannelStateCodec.decode(row.state());
   }
 
-  /** Records a row the caller has seen committed; an older version never replaces a newer one. */
-  void committed(Decoded d) {
-    cache.merge(d.id(), d, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+  /** Records a row the caller read or wrote, with the state its bytes decode to. */
+  void remember(Decoded d) {
+    cache.merge(d.id(), new Latest(d, null), (old, fresh) -> old.with(d));
   }
 }

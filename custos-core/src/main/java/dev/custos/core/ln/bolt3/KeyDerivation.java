@@ -34,12 +34,23 @@ public final class KeyDerivation {
   /** {@code basepoint + SHA256(per_commitment_point || basepoint) * G}. */
   public static PublicKey derivePublicKey(PublicKey basepoint, PublicKey perCommitmentPoint) {
     byte[] tweak = Sha256.of(perCommitmentPoint.value.toByteArray(), basepoint.value.toByteArray());
-    return compressed(SECP.pubKeyTweakAdd(basepoint.value.toByteArray(), tweak));
+    // basepoint + tweak*G as a generator multiplication and a point addition: libsecp256k1's
+    // pubkey_tweak_add computes the same sum with a general multi-scalar multiplication, slower.
+    byte[] tweakPoint = SECP.pubkeyCreate(tweak);
+    return compressed(SECP.pubKeyCombine(new byte[][] {basepoint.value.toByteArray(), tweakPoint}));
   }
 
   /** {@code basepoint_secret + SHA256(per_commitment_point || basepoint)} (mod n). */
   public static SecretBytes derivePrivateKey(SecretBytes basepointSecret, PublicKey perCommitmentPoint) {
-    PublicKey basepoint = publicKeyOf(basepointSecret);
+    return derivePrivateKey(basepointSecret, publicKeyOf(basepointSecret), perCommitmentPoint);
+  }
+
+  /**
+   * As {@link #derivePrivateKey(SecretBytes, PublicKey)} with the basepoint already known, which
+   * saves a curve multiplication. <b>Precondition:</b> {@code basepoint} is {@code
+   * basepoint_secret * G} (a mismatched basepoint derives a key that signs nothing valid).
+   */
+  public static SecretBytes derivePrivateKey(SecretBytes basepointSecret, PublicKey basepoint, PublicKey perCommitmentPoint) {
     byte[] tweak = Sha256.of(perCommitmentPoint.value.toByteArray(), basepoint.value.toByteArray());
     return SecretBytes.takeOwnership(basepointSecret.use(s -> tweak(s, tweak, true)));
   }

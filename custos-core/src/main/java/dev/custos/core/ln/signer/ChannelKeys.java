@@ -32,6 +32,7 @@ public final class ChannelKeys implements AutoCloseable {
   private final SecretBytes htlcBase;
   private final SecretBytes commitmentSeed;
   private final ChannelPublicKeys publicKeys;
+  private final RecentPoints points;
 
   private ChannelKeys(SecretBytes channelSeed) {
     funding = key("funding", channelSeed);
@@ -42,6 +43,7 @@ public final class ChannelKeys implements AutoCloseable {
     commitmentSeed = key("per-commitment-seed", channelSeed);
     publicKeys = new ChannelPublicKeys(KeyDerivation.publicKeyOf(funding), KeyDerivation.publicKeyOf(revocationBase),
         KeyDerivation.publicKeyOf(paymentBase), KeyDerivation.publicKeyOf(delayedBase), KeyDerivation.publicKeyOf(htlcBase));
+    points = new RecentPoints();
   }
 
   private ChannelKeys(ChannelKeys other) {
@@ -52,6 +54,7 @@ public final class ChannelKeys implements AutoCloseable {
     htlcBase = SecretBytes.takeOwnership(other.htlcBase.copy());
     commitmentSeed = SecretBytes.takeOwnership(other.commitmentSeed.copy());
     publicKeys = other.publicKeys;
+    points = other.points;
   }
 
   /** The keys of channel {@code id} under a node secret of at least 32 bytes (not consumed). */
@@ -67,7 +70,8 @@ public final class ChannelKeys implements AutoCloseable {
 
   /**
    * An independent copy the caller closes, without the hashing and curve multiplications of
-   * {@link #derive} (a key cache hands these out while the keys it holds stay open).
+   * {@link #derive} (a key cache hands these out while the keys it holds stay open). The copy
+   * shares the recently computed per-commitment points (public values).
    */
   public ChannelKeys copy() {
     return new ChannelKeys(this);
@@ -87,11 +91,13 @@ public final class ChannelKeys implements AutoCloseable {
     }
   }
 
-  /** {@code per_commitment_point} of holder commitment {@code n}. */
+  /** {@code per_commitment_point} of holder commitment {@code n} (the last few are remembered). */
   public PublicKey perCommitmentPoint(long n) {
-    try (SecretBytes secret = perCommitmentSecret(n)) {
-      return KeyDerivation.publicKeyOf(secret);
-    }
+    return points.point(n, number -> {
+      try (SecretBytes secret = perCommitmentSecret(number)) {
+        return KeyDerivation.publicKeyOf(secret);
+      }
+    });
   }
 
   /** The funding private key (lent, not to be closed by the caller). */
@@ -101,12 +107,12 @@ public final class ChannelKeys implements AutoCloseable {
 
   /** {@code htlc_basepoint_secret + SHA256(point || htlc_basepoint)}; the caller closes it. */
   SecretBytes htlcKey(PublicKey perCommitmentPoint) {
-    return KeyDerivation.derivePrivateKey(htlcBase, perCommitmentPoint);
+    return KeyDerivation.derivePrivateKey(htlcBase, publicKeys.htlcBasepoint(), perCommitmentPoint);
   }
 
   /** The delayed payment private key for one of our commitments; the caller closes it. */
   SecretBytes delayedKey(PublicKey perCommitmentPoint) {
-    return KeyDerivation.derivePrivateKey(delayedBase, perCommitmentPoint);
+    return KeyDerivation.derivePrivateKey(delayedBase, publicKeys.delayedPaymentBasepoint(), perCommitmentPoint);
   }
 
   /** The static_remotekey payment private key (lent, not to be closed by the caller). */

@@ -56,10 +56,11 @@ final class HolderOperations {
       throw new ChannelPolicyException(LnPolicy.REVOKE_NEW_COMMITMENT_SIGNED, "channel " + s.id() + ": holder commitment "
           + n + " has " + htlcs.size() + " untrimmed HTLCs but " + c.counterpartyHtlcSignatures().size() + " HTLC signatures");
     }
+    byte[] htlcKey = htlcs.isEmpty() ? null : CounterpartySignatures.key(ct.keys().remoteHtlcKey());
     for (int i = 0; i < htlcs.size(); i++) {
       HtlcTransaction h = htlcs.get(i);
       if (!CounterpartySignatures.valid(h.tx(), h.htlcScript(), h.htlcAmount(), h.remoteSighash(),
-          c.counterpartyHtlcSignatures().get(i), ct.keys().remoteHtlcKey())) {
+          c.counterpartyHtlcSignatures().get(i), htlcKey)) {
         throw new ChannelPolicyException(LnPolicy.REVOKE_NEW_COMMITMENT_SIGNED, "channel " + s.id()
             + ": counterparty HTLC signature " + i + " on holder commitment " + n + " does not verify");
       }
