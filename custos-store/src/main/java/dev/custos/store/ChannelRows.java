@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The {@code channels} table: one row per channel, replaced only by the next version (optimistic
@@ -14,6 +16,7 @@ import java.util.Optional;
  */
 final class ChannelRows {
   private static final String ONE = "SELECT channel_id, version, state, updated_at_us FROM channels WHERE channel_id = ?";
+  private static final String VERSIONS = "SELECT channel_id, version FROM channels";
   private static final String ALL = "SELECT channel_id, version, state, updated_at_us FROM channels ORDER BY channel_id";
   private static final String INSERT = "INSERT INTO channels (channel_id, version, state, updated_at_us) VALUES (?, ?, ?, ?)"
       + " ON CONFLICT (channel_id) DO NOTHING";
@@ -31,6 +34,18 @@ final class ChannelRows {
     } catch (SQLException e) {
       throw JdbcFailure.of("channel lookup", e);
     }
+  }
+
+  static Map<String, Long> versions(Session s) throws StoreException {
+    Map<String, Long> out = new TreeMap<>();
+    try (ResultSet rs = s.prepare(VERSIONS).executeQuery()) {
+      while (rs.next()) {
+        out.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw JdbcFailure.of("channel versions", e);
+    }
+    return out;
   }
 
   static List<StoredChannel> all(Session s) throws StoreException {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -253,6 +254,11 @@ final class JdbcTx implements WriteTx {
   @Override
   public List<StoredChannel> channels() throws StoreException {
     return ChannelRows.all(session());
+  }
+
+  @Override
+  public Map<String, Long> channelVersions() throws StoreException {
+    return ChannelRows.versions(session());
   }
 
   @Override

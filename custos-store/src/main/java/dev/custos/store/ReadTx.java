@@ -5,6 +5,7 @@ import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.policy.VelocityLedger;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +64,13 @@ public interface ReadTx extends VelocityLedger {
 
   /** Every stored channel, by id. */
   List<StoredChannel> channels() throws StoreException;
+
+  /**
+   * The version of every stored channel, by lowercase hex id, without the states. A committed
+   * (id, version) names exactly one state: a channel row is only ever replaced by the next version
+   * (optimistic concurrency), so equal versions mean equal rows.
+   */
+  Map<String, Long> channelVersions() throws StoreException;
 
   /** The approval of the outgoing Lightning payment with this 32-byte payment hash, if any (expired or not). */
   Optional<StoredPaymentApproval> paymentApproval(byte[] paymentHash) throws StoreException;

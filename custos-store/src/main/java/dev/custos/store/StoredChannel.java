@@ -33,6 +33,16 @@ public record StoredChannel(byte[] channelId, long version, byte[] state, Instan
     return state.clone();
   }
 
+  /** Whether the stored state is exactly {@code bytes} (compared without copying the state). */
+  public boolean hasState(byte[] bytes) {
+    return Arrays.equals(state, bytes);
+  }
+
+  /** Whether this row belongs to channel {@code id} (compared without copying the id). */
+  public boolean isChannel(byte[] id) {
+    return Arrays.equals(channelId, id);
+  }
+
   public String channelIdHex() {
     return HexFormat.of().formatHex(channelId);
   }

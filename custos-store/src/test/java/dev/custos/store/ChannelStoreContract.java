@@ -44,6 +44,12 @@ interface ChannelStoreContract {
     });
     assertThat(lookup(store, 1)).contains(v2);
     assertThat(lookup(store, 2)).isEmpty();
+    store.write(tx -> {
+      tx.putChannel(new StoredChannel(id(0xab), 1, new byte[] {6}, T));
+      return null;
+    });
+    assertThat(store.read(ReadTx::channelVersions))
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("01".repeat(32), 2L, "ab".repeat(32), 1L));
   }
 
   @Test

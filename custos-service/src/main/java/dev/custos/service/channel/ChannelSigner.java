@@ -18,7 +18,6 @@ import dev.custos.store.StoredChannel;
 import dev.custos.store.WriteTx;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -157,7 +156,7 @@ public final class ChannelSigner {
     if (a.isEmpty() || b.isEmpty()) {
       return a.isEmpty() && b.isEmpty();
     }
-    return a.get().version() == b.get().version() && Arrays.equals(a.get().state(), b.get().state());
+    return a.get().version() == b.get().version() && a.get().hasState(b.get().state());
   }
 
   /**

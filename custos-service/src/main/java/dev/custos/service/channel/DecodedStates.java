@@ -5,7 +5,6 @@ import dev.custos.core.ln.signer.ChannelState;
 import dev.custos.core.ln.signer.ChannelStateCodec;
 import dev.custos.core.ln.signer.ChannelStateFormatException;
 import dev.custos.store.StoredChannel;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,10 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * rolled back simply never matches the stored row again. Any other row is decoded as usual.
  */
 final class DecodedStates {
-  /** A stored row and the state it decodes to. */
-  record Decoded(ChannelId id, long version, byte[] bytes, ChannelState state) {
+  /** A stored row, the state it decodes to and that state's payment contribution. */
+  record Decoded(ChannelId id, long version, byte[] bytes, ChannelState state, ChannelPayments payments) {
+    Decoded(ChannelId id, long version, byte[] bytes, ChannelState state) {
+      this(id, version, bytes, state, ChannelPayments.of(state));
+    }
+
     boolean decodes(StoredChannel row) {
-      return version == row.version() && Arrays.equals(bytes, row.state());
+      return version == row.version() && row.hasState(bytes);
     }
   }
 
@@ -42,14 +45,25 @@ final class DecodedStates {
   private final Map<ChannelId, Latest> cache = new ConcurrentHashMap<>();
 
   ChannelState decode(ChannelId id, StoredChannel row) throws ChannelStateFormatException {
+    Decoded known = known(id, row);
+    return known != null ? known.state() : ChannelStateCodec.decode(row.state());
+  }
+
+  /** The payment contribution of {@code row}'s state, from the cache when the row is known. */
+  ChannelPayments payments(ChannelId id, StoredChannel row) throws ChannelStateFormatException {
+    Decoded known = known(id, row);
+    return known != null ? known.payments() : ChannelPayments.of(ChannelStateCodec.decode(row.state()));
+  }
+
+  private Decoded known(ChannelId id, StoredChannel row) {
     Latest l = cache.get(id);
     if (l != null && l.newest().decodes(row)) {
-      return l.newest().state();
+      return l.newest();
     }
     if (l != null && l.before() != null && l.before().decodes(row)) {
-      return l.before().state();
+      return l.before();
     }
-    return ChannelStateCodec.decode(row.state());
+    return null;
   }
 
   /** Records a row the caller read or wrote, with the state its bytes decode to. */

@@ -18,11 +18,11 @@ import java.util.Optional;
 final class RecordedLedger implements PaymentLedger {
   private record Question(String kind, ByteVector32 hash) {}
 
-  private final PaymentLedger ledger;
+  private final StoredPaymentLedger ledger;
   private final Instant now;
   private final Map<Question, Object> answers = new LinkedHashMap<>();
 
-  RecordedLedger(PaymentLedger ledger, Instant now) {
+  RecordedLedger(StoredPaymentLedger ledger, Instant now) {
     this.ledger = ledger;
     this.now = now;
   }
@@ -53,11 +53,25 @@ final class RecordedLedger implements PaymentLedger {
     return now;
   }
 
-  /** Whether {@code fresh} answers every recorded question as the snapshot did. */
-  boolean sameAnswers(PaymentLedger fresh) {
+  /**
+   * Whether {@code fresh} answers every recorded question as the snapshot did. The HTLC questions
+   * are settled at once when no other channel changed version since the snapshot; otherwise each
+   * is asked again.
+   */
+  boolean sameAnswers(StoredPaymentLedger fresh) {
+    Boolean othersUnchanged = null;
     for (Map.Entry<Question, Object> e : answers.entrySet()) {
       ByteVector32 hash = e.getKey().hash();
-      Object now = switch (e.getKey().kind()) {
+      String kind = e.getKey().kind();
+      if (!kind.equals("approval")) {
+        if (othersUnchanged == null) {
+          othersUnchanged = fresh.othersUnchangedSince(ledger);
+        }
+        if (othersUnchanged) {
+          continue;
+        }
+      }
+      Object now = switch (kind) {
         case "received" -> fresh.receivedElsewhereMsat(hash);
         case "offered" -> fresh.offeredElsewhereMsat(hash);
         default -> fresh.approval(hash);

@@ -1,12 +1,8 @@
 package dev.custos.service.channel;
 
-import dev.custos.core.ln.bolt3.Htlc;
-import dev.custos.core.ln.bolt3.HtlcDirection;
 import dev.custos.core.ln.signer.ApprovedPayment;
 import dev.custos.core.ln.signer.ChannelId;
-import dev.custos.core.ln.signer.ChannelState;
 import dev.custos.core.ln.signer.ChannelStateFormatException;
-import dev.custos.core.ln.signer.CounterpartyCommitment;
 import dev.custos.core.ln.signer.PaymentLedger;
 import dev.custos.store.ReadTx;
 import dev.custos.store.StoreException;
@@ -14,18 +10,18 @@ import dev.custos.store.StoreUncheckedException;
 import dev.custos.store.StoredChannel;
 import fr.acinq.bitcoin.ByteVector32;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The node-wide payment view of one channel operation, read from the signer's own stored channel
  * states in the operation's transaction (never from the node): HTLCs offered to us are those in
  * our latest validated holder commitments, HTLCs we offered those in signed, unrevoked
- * counterparty commitments. The other channels are read once, on the first question.
+ * counterparty commitments ({@link ChannelPayments}). The other channels are read once, on the
+ * first question.
  */
 final class StoredPaymentLedger implements PaymentLedger {
   private final ReadTx tx;
@@ -33,8 +29,8 @@ final class StoredPaymentLedger implements PaymentLedger {
   private final PaymentApprovals approvals;
   private final Instant now;
   private final DecodedStates decoded;
-  private Map<ByteVector32, Long> received;
-  private Map<ByteVector32, Long> offered;
+  private List<ChannelPayments> others;
+  private final Map<String, Long> othersRead = new TreeMap<>();
 
   StoredPaymentLedger(ReadTx tx, ChannelId current, PaymentApprovals approvals, Instant now, DecodedStates decoded) {
     this.decoded = decoded;
@@ -46,14 +42,12 @@ final class StoredPaymentLedger implements PaymentLedger {
 
   @Override
   public long receivedElsewhereMsat(ByteVector32 paymentHash) {
-    load();
-    return received.getOrDefault(paymentHash, 0L);
+    return sum(paymentHash, true);
   }
 
   @Override
   public long offeredElsewhereMsat(ByteVector32 paymentHash) {
-    load();
-    return offered.getOrDefault(paymentHash, 0L);
+    return sum(paymentHash, false);
   }
 
   @Override
@@ -70,31 +64,51 @@ final class StoredPaymentLedger implements PaymentLedger {
     return now;
   }
 
-  private void load() {
-    if (received != null) {
-      return;
+  /**
+   * Whether every other channel is still at the version {@code earlier} read its answers from, so
+   * that this ledger would answer its HTLC questions the same (a committed channel version names
+   * one state). Reads only ids and versions.
+   */
+  boolean othersUnchangedSince(StoredPaymentLedger earlier) {
+    try {
+      Map<String, Long> now = new TreeMap<>(tx.channelVersions());
+      now.remove(current.toHex());
+      return now.equals(earlier.othersRead);
+    } catch (StoreException e) {
+      throw new StoreUncheckedException(e);
     }
-    received = new HashMap<>();
-    offered = new HashMap<>();
+  }
+
+  private long sum(ByteVector32 paymentHash, boolean receivedByUs) {
+    long total = 0;
+    for (ChannelPayments p : others()) {
+      Long v = (receivedByUs ? p.receivedMsat() : p.offeredMsat()).get(paymentHash);
+      if (v != null) {
+        total = Math.addExact(total, v);
+      }
+    }
+    return total;
+  }
+
+  private List<ChannelPayments> others() {
+    if (others != null) {
+      return others;
+    }
+    List<ChannelPayments> all = new ArrayList<>();
     byte[] self = current.value().toByteArray();
     try {
       for (StoredChannel row : tx.channels()) {
-        if (Arrays.equals(row.channelId(), self)) {
-          continue;
+        if (!row.isChannel(self)) {
+          all.add(decoded.payments(new ChannelId(new ByteVector32(row.channelId())), row));
+          othersRead.put(row.channelIdHex(), row.version());
         }
-        ChannelState s = decoded.decode(new ChannelId(new ByteVector32(row.channelId())), row);
-        s.holderSpec().ifPresent(spec -> spec.htlcs().stream().filter(h -> h.direction() == HtlcDirection.RECEIVED)
-            .forEach(h -> received.merge(h.paymentHash(), h.amount().value(), Math::addExact)));
-        Set<Htlc> ours = new HashSet<>();
-        for (CounterpartyCommitment c : s.counterpartyUnrevoked()) {
-          c.spec().htlcs().stream().filter(h -> h.direction() == HtlcDirection.RECEIVED).forEach(ours::add);
-        }
-        ours.forEach(h -> offered.merge(h.paymentHash(), h.amount().value(), Math::addExact));
       }
     } catch (StoreException e) {
       throw new StoreUncheckedException(e);
     } catch (ChannelStateFormatException e) {
       throw new StoreUncheckedException(new StoreException("a stored channel state is corrupt: " + e.getMessage()));
     }
+    others = all;
+    return all;
   }
 }

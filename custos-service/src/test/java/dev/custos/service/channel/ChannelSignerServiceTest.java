@@ -11,6 +11,8 @@ import dev.custos.core.ln.bolt3.CommitmentBuilder;
 import dev.custos.core.ln.bolt3.CommitmentSpec;
 import dev.custos.core.ln.bolt3.CommitmentTransaction;
 import dev.custos.core.ln.bolt3.FeeratePerKw;
+import dev.custos.core.ln.bolt3.Htlc;
+import dev.custos.core.ln.bolt3.HtlcDirection;
 import dev.custos.core.ln.bolt3.HtlcTransactions;
 import dev.custos.core.ln.bolt3.KeyDerivation;
 import dev.custos.core.ln.bolt3.MilliSatoshi;
@@ -68,6 +70,10 @@ class ChannelSignerServiceTest {
   static final long FUNDING_SAT = 5_000_000;
   static final ByteVector WALLET = Bolt3Scripts.p2wpkh(fr.acinq.bitcoin.PrivateKey.fromHex("11".repeat(32)).publicKey());
   static final SignerLimits LIMITS = SignerLimits.defaults(Set.of(WALLET));
+  static final ChannelId OTHER = ChannelId.fromHex("77".repeat(32));
+  static final ChannelId THIRD = ChannelId.fromHex("33".repeat(32));
+  static final ByteVector32 HASH = new ByteVector32("c1".repeat(32));
+  static final Instant LEDGER_NOW = Instant.parse("2026-03-01T12:00:00Z");
 
   @TempDir
   Path dir;
@@ -243,6 +249,62 @@ class ChannelSignerServiceTest {
           .isInstanceOfSatisfying(ChannelRefusedException.class, e -> assertThat(e.rule()).isEqualTo(LnPolicy.GENERIC_ERROR));
       assertThat(aliceVersion()).isEqualTo(version);
     }
+  }
+
+  /** Alice's stored state with a holder commitment that carries {@code htlcs}, stored as {@code id}. */
+  void storeAs(ChannelId id, long version, List<Htlc> htlcs) throws StoreException {
+    ChannelState s = aliceState();
+    CommitmentSpec h = s.holderSpec().orElseThrow();
+    ChannelState with = new ChannelState(id, s.params(), s.holderShutdownScript(), s.counterpartyShutdownScript(),
+        s.nextHolderNumber(), s.holderRevoked(), Optional.of(new CommitmentSpec(h.commitmentNumber(), h.feerate(),
+            h.toLocal(), h.toRemote(), htlcs)), s.nextCounterpartyNumber(), s.counterpartyRevoked(),
+        s.counterpartyUnrevoked(), s.counterpartySecrets(), s.closingSigned());
+    store.write(tx -> {
+      tx.putChannel(new StoredChannel(id.value().toByteArray(), version, ChannelStateCodec.encode(with), LEDGER_NOW));
+      return null;
+    });
+  }
+
+  static Htlc received(long msat) {
+    return new Htlc(HtlcDirection.RECEIVED, new MilliSatoshi(msat), HASH, 500_000);
+  }
+
+  RecordedLedger snapshot(DecodedStates cache) throws StoreException {
+    return store.read(tx -> {
+      RecordedLedger r = new RecordedLedger(new StoredPaymentLedger(tx, OTHER, NoPayments.approvals(store), LEDGER_NOW, cache), LEDGER_NOW);
+      assertThat(r.receivedElsewhereMsat(HASH)).isEqualTo(7_000);
+      return r;
+    });
+  }
+
+  boolean sameAnswers(RecordedLedger early, DecodedStates cache) throws StoreException {
+    return store.read(tx -> early.sameAnswers(new StoredPaymentLedger(tx, OTHER, NoPayments.approvals(store), LEDGER_NOW, cache)));
+  }
+
+  /**
+   * The node-wide payment view across channels, and the cheap re-check of a precomputed outcome's
+   * answers in the write transaction: settled by versions when no other channel changed, asked
+   * again when one did.
+   */
+  @Test
+  void paymentAnswersSumOtherChannelsAndSurviveOnlyWhileThoseChannelsAreUnchanged() throws Exception {
+    DecodedStates cache = new DecodedStates();
+    storeAs(THIRD, 1, List.of(received(3_000)));
+    storeAs(OTHER, 1, List.of(received(99_000)));
+    RecordedLedger early;
+    // ID (Alice's channel, version 3 after setup) is re-stored at version 4 with 4,000 msat received.
+    storeAs(ID, aliceVersion() + 1, List.of(received(4_000)));
+    early = snapshot(cache);
+    assertThat(sameAnswers(early, cache)).isTrue();
+
+    storeAs(OTHER, 2, List.of());
+    assertThat(sameAnswers(early, cache)).as("the operation's own channel is not part of its answers").isTrue();
+
+    storeAs(THIRD, 2, List.of(received(3_000)));
+    assertThat(sameAnswers(early, cache)).as("another channel changed version, same HTLCs: asked again, same answer").isTrue();
+
+    storeAs(THIRD, 3, List.of(received(2_999)));
+    assertThat(sameAnswers(early, cache)).as("another channel now holds 1 msat less for the hash").isFalse();
   }
 
   /** BOLT 7 unsigned {@code channel_announcement}: no features, scid 120x1x0, node ids ascending. */
