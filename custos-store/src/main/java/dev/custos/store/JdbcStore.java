@@ -169,6 +169,7 @@ abstract class JdbcStore implements Store {
           throw JdbcFailure.of("write commit", e);
         }
         committed = true;
+        batch.forEach(PendingWrite::committed);
       }
     } catch (StoreException | RuntimeException | Error e) {
       for (PendingWrite<?> p : batch) {
@@ -195,7 +196,8 @@ abstract class JdbcStore implements Store {
     savepoint(s, SAVEPOINT, "write savepoint");
     JdbcTx tx = new JdbcTx(s);
     try {
-      p.ran(p.work.apply(tx));
+      T value = p.work.apply(tx);
+      p.ran(value, tx.afterCommitActions());
     } catch (StoreUncheckedException e) {
       p.failed(e.getCause());
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,8 +45,21 @@ final class JdbcTx implements WriteTx {
    */
   private Optional<AuditRecord> knownAuditHead;
 
+  private final List<Runnable> afterCommit = new ArrayList<>();
+
   JdbcTx(Session session) {
     this.session = session;
+  }
+
+  @Override
+  public void afterCommit(Runnable action) throws StoreException {
+    session();
+    afterCommit.add(Objects.requireNonNull(action, "action"));
+  }
+
+  /** The actions registered by this work, to run once its batch has committed. */
+  List<Runnable> afterCommitActions() {
+    return List.copyOf(afterCommit);
   }
 
   void end() {

@@ -1,5 +1,7 @@
 package dev.custos.store;
 
+import java.util.List;
+
 /**
  * One caller's {@link Store#write} in the group-commit queue of a {@link JdbcStore}: its work, and
  * then its outcome. The leader thread records the outcome (the work's result once the batch
@@ -16,8 +18,25 @@ final class PendingWrite<T> {
     this.work = work;
   }
 
-  void ran(T value) {
+  private List<Runnable> afterCommit = List.of();
+
+  void ran(T value, List<Runnable> actions) {
     result = value;
+    afterCommit = actions;
+  }
+
+  /** Runs the work's after-commit actions; called only once its batch has committed. */
+  void committed() {
+    if (failure != null) {
+      return;
+    }
+    for (Runnable a : afterCommit) {
+      try {
+        a.run();
+      } catch (RuntimeException dropped) {
+        // The writes are durable and stay so: an action only maintains a cache, see WriteTx.
+      }
+    }
   }
 
   void failed(Throwable t) {

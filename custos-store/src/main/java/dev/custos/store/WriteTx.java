@@ -10,6 +10,14 @@ import java.util.Optional;
 /** Writes inside one transaction (see {@link Store#write}). */
 public interface WriteTx extends ReadTx {
   /**
+   * Runs {@code action} once this work's writes are committed (durable), on the committing
+   * thread, before any caller of the batch returns; never if they roll back. For in-memory caches
+   * of committed rows: the action must be quick, must not use the store, and must not throw (the
+   * commit cannot be undone; what it throws is dropped).
+   */
+  void afterCommit(Runnable action) throws StoreException;
+
+  /**
    * Records a decision. At most one per (wallet, unsigned txid): recording a second one throws
    * {@link StoreException}; callers look it up first and reuse it (a retry never debits twice).
    */

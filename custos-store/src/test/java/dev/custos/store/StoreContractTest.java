@@ -319,14 +319,20 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
   void queuedWritesShareOneBatchAndAFailingOneLeavesNothingNorHarmsTheOthers() throws Exception {
     AuditRecord first = AuditRecord.next(null, T0, "test", Map.of());
     List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> committed = java.util.Collections.synchronizedList(new ArrayList<>());
     try (ExecutorService pool = Executors.newFixedThreadPool(5); Leader leader = blockLeader(pool)) {
       Future<String> before = queue(pool, 1, tx -> {
         threads.add(Thread.currentThread().getName());
+        tx.afterCommit(() -> committed.add("before"));
+        tx.afterCommit(() -> {
+          throw new IllegalStateException("a throwing after-commit action is dropped");
+        });
         tx.debit(List.of(new Debit(Scope.WALLET, "ok", 2)), T0, "before");
         return "before";
       });
       Future<String> failing = queue(pool, 2, tx -> {
         threads.add(Thread.currentThread().getName());
+        tx.afterCommit(() -> committed.add("failing"));
         writeOneOfEverything(tx, first);
         try {
           // A statement the database itself rejects: PostgreSQL then aborts the transaction
@@ -344,6 +350,7 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
       });
       Future<String> after = queue(pool, 4, tx -> {
         threads.add(Thread.currentThread().getName());
+        tx.afterCommit(() -> committed.add("after"));
         tx.debit(List.of(new Debit(Scope.WALLET, "ok", 3)), T0, "after");
         assertThat(tx.decision("w", "tx1")).isEmpty();
         assertThat(tx.auditHead()).isEmpty();
@@ -351,6 +358,7 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
       });
       leader.release();
       assertThat(before.get()).isEqualTo("before");
+      assertThat(committed).as("after-commit actions ran before the callers returned, in batch order").containsExactly("before", "after");
       assertThat(after.get()).isEqualTo("after");
       assertThatThrownBy(failing::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("test insert failed");
       assertThatThrownBy(nested::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("nested");
@@ -377,8 +385,10 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
       sql(tx, "CREATE TABLE gc_child (pid INTEGER REFERENCES gc_parent (id) DEFERRABLE INITIALLY DEFERRED)");
       return null;
     });
+    List<String> committed = java.util.Collections.synchronizedList(new ArrayList<>());
     try (ExecutorService pool = Executors.newFixedThreadPool(4); Leader leader = blockLeader(pool)) {
       Future<String> first = queue(pool, 1, tx -> {
+        tx.afterCommit(() -> committed.add("first"));
         tx.debit(List.of(new Debit(Scope.WALLET, "lost", 2)), T0, "first");
         return "first";
       });
@@ -396,6 +406,7 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
         assertThatThrownBy(f::get).hasCauseInstanceOf(StoreException.class).hasMessageContaining("write commit failed");
       }
     }
+    assertThat(committed).as("no after-commit action of a batch whose commit failed").isEmpty();
     assertThat(totals("lost", Duration.ofDays(1), T0)).isEqualTo(Totals.ZERO);
     assertThat(store.read(ReadTx::highWaterMark)).isEqualTo(Instant.EPOCH);
     // The store still works after the failed batch.

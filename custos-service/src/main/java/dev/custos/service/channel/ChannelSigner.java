@@ -220,6 +220,10 @@ public final class ChannelSigner {
         AuditTrail.append(tx, now, AuditType.CHANNEL_REFUSAL.wireName(), fields);
       }
     }
+    DecodedStates.Decoded last = stored.get();
+    if (last != null) {
+      tx.afterCommit(() -> decoded.rememberCommitted(last));
+    }
     return outcome;
   }
 

@@ -6,6 +6,7 @@ import dev.custos.core.ln.signer.ChannelStateCodec;
 import dev.custos.core.ln.signer.ChannelStateFormatException;
 import dev.custos.store.StoredChannel;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * rows written in a group-commit batch are recorded when written (a later work of the batch reads
  * the newest, a read snapshot taken meanwhile the one before), and an entry whose write was
  * rolled back simply never matches the stored row again. Any other row is decoded as usual.
+ * Rows known to be committed are also kept by (id, version) alone, for the payment view of the
+ * other channels ({@link #committedPayments}).
  */
 final class DecodedStates {
   /** A stored row, the state it decodes to and that state's payment contribution. */
@@ -43,6 +46,7 @@ final class DecodedStates {
   }
 
   private final Map<ChannelId, Latest> cache = new ConcurrentHashMap<>();
+  private final Map<ChannelId, Decoded> committed = new ConcurrentHashMap<>();
 
   ChannelState decode(ChannelId id, StoredChannel row) throws ChannelStateFormatException {
     Decoded known = known(id, row);
@@ -64,6 +68,25 @@ final class DecodedStates {
       return l.before();
     }
     return null;
+  }
+
+  /**
+   * The payment contribution of channel {@code id} at {@code version}, when that version is known
+   * to be committed ({@link #rememberCommitted}). A committed (id, version) names exactly one state
+   * (a row is only ever replaced by the next version), so no bytes need to be read or compared.
+   */
+  Optional<ChannelPayments> committedPayments(ChannelId id, long version) {
+    Decoded d = committed.get(id);
+    return d != null && d.version() == version ? Optional.of(d.payments()) : Optional.empty();
+  }
+
+  /**
+   * Records a row known to be committed: run from {@code WriteTx.afterCommit} by the committing
+   * thread, so it is known before any operation waiting on that commit goes on.
+   */
+  void rememberCommitted(Decoded d) {
+    remember(d);
+    committed.merge(d.id(), d, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
   }
 
   /** Records a row the caller read or wrote, with the state its bytes decode to. */

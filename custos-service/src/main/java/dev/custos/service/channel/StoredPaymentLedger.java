@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * states in the operation's transaction (never from the node): HTLCs offered to us are those in
  * our latest validated holder commitments, HTLCs we offered those in signed, unrevoked
  * counterparty commitments ({@link ChannelPayments}). The other channels are read once, on the
- * first question.
+ * first question: their versions, and, unless the {@link DecodedStates} knows every one of those
+ * committed versions, their rows.
  */
 final class StoredPaymentLedger implements PaymentLedger {
   private final ReadTx tx;
@@ -95,18 +96,36 @@ final class StoredPaymentLedger implements PaymentLedger {
       return others;
     }
     List<ChannelPayments> all = new ArrayList<>();
-    byte[] self = current.value().toByteArray();
     try {
-      for (StoredChannel row : tx.channels()) {
-        if (!row.isChannel(self)) {
-          all.add(decoded.payments(new ChannelId(new ByteVector32(row.channelId())), row));
-          othersRead.put(row.channelIdHex(), row.version());
+      Map<String, Long> versions = new TreeMap<>(tx.channelVersions());
+      versions.remove(current.toHex());
+      for (Map.Entry<String, Long> v : versions.entrySet()) {
+        Optional<ChannelPayments> known = decoded.committedPayments(ChannelId.fromHex(v.getKey()), v.getValue());
+        if (known.isEmpty()) {
+          return readAll();
         }
+        all.add(known.get());
       }
+      othersRead.putAll(versions);
     } catch (StoreException e) {
       throw new StoreUncheckedException(e);
     } catch (ChannelStateFormatException e) {
       throw new StoreUncheckedException(new StoreException("a stored channel state is corrupt: " + e.getMessage()));
+    }
+    others = all;
+    return all;
+  }
+
+  /** The other channels' contributions from their stored rows (a version not known committed). */
+  private List<ChannelPayments> readAll() throws StoreException, ChannelStateFormatException {
+    List<ChannelPayments> all = new ArrayList<>();
+    othersRead.clear();
+    byte[] self = current.value().toByteArray();
+    for (StoredChannel row : tx.channels()) {
+      if (!row.isChannel(self)) {
+        all.add(decoded.payments(new ChannelId(new ByteVector32(row.channelId())), row));
+        othersRead.put(row.channelIdHex(), row.version());
+      }
     }
     others = all;
     return all;

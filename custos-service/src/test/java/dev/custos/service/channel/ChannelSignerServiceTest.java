@@ -307,6 +307,32 @@ class ChannelSignerServiceTest {
     assertThat(sameAnswers(early, cache)).as("another channel now holds 1 msat less for the hash").isFalse();
   }
 
+  long receivedElsewhere(DecodedStates cache) throws StoreException {
+    return store.read(tx -> new StoredPaymentLedger(tx, OTHER, NoPayments.approvals(store), LEDGER_NOW, cache)
+        .receivedElsewhereMsat(HASH));
+  }
+
+  void rememberCommitted(DecodedStates cache, ChannelId id) throws Exception {
+    StoredChannel row = store.<Optional<StoredChannel>>read(tx -> tx.channel(id.value().toByteArray())).orElseThrow();
+    cache.rememberCommitted(new DecodedStates.Decoded(id, row.version(), row.state(), ChannelStateCodec.decode(row.state())));
+  }
+
+  /** Committed versions the cache knows answer without reading rows, but only for that exact version. */
+  @Test
+  void aCommittedVersionInTheCacheAnswersOnlyForThatVersion() throws Exception {
+    DecodedStates cache = new DecodedStates();
+    storeAs(ID, aliceVersion() + 1, List.of(received(4_000)));
+    storeAs(THIRD, 1, List.of(received(3_000)));
+    rememberCommitted(cache, ID);
+    rememberCommitted(cache, THIRD);
+    assertThat(receivedElsewhere(cache)).isEqualTo(7_000);
+    storeAs(THIRD, 2, List.of(received(2_000)));
+    assertThat(receivedElsewhere(cache)).as("THIRD moved to a version the cache does not know").isEqualTo(6_000);
+    rememberCommitted(cache, THIRD);
+    storeAs(ID, aliceVersion() + 1, List.of(received(1_000)));
+    assertThat(receivedElsewhere(cache)).isEqualTo(3_000);
+  }
+
   /** BOLT 7 unsigned {@code channel_announcement}: no features, scid 120x1x0, node ids ascending. */
   static byte[] announcement(byte[] chainHash, PublicKey ourNode, PublicKey theirNode, PublicKey ourFunding,
       PublicKey theirFunding) {
