@@ -36,14 +36,7 @@ public final class DestinationInputSigning {
   public static ByteVector sign(Transaction tx, int input, Satoshi amount, SecretBytes destinationKey, SignerLimits limits)
       throws ChannelPolicyException {
     String who = "destination sweep";
-    if (input < 0 || input >= tx.txIn.size()) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, who + " " + tx.txid + " has " + tx.txIn.size()
-          + " inputs, input " + input + " asked");
-    }
-    if (tx.version != 2) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_VERSION, "sweep version " + tx.version + " != 2");
-    }
-    SweepInputSigning.checkDestinations(who, tx, limits);
+    SweepInputSigning.checkTransaction(who, tx, input, limits);
     SweepInputSigning.checkFormat(tx, input, SweepInputSigning.PLAIN_SEQUENCES, 0);
     SweepInputSigning.checkFee(who, tx, input, amount, limits);
     ByteVector scriptCode = new ByteVector(Script.write(Script.pay2pkh(KeyDerivation.publicKeyOf(destinationKey))));

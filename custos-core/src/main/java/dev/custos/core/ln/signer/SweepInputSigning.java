@@ -62,14 +62,7 @@ final class SweepInputSigning {
   static ChannelOutcome sign(ChannelState s, SignSweepInput c, ChannelKeys keys, SignerLimits limits)
       throws ChannelPolicyException {
     Transaction tx = c.sweepTx();
-    if (c.input() < 0 || c.input() >= tx.txIn.size()) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, "channel " + s.id() + ": sweep " + tx.txid + " has "
-          + tx.txIn.size() + " inputs, input " + c.input() + " asked");
-    }
-    if (tx.version != 2) {
-      throw new ChannelPolicyException(LnPolicy.SWEEP_VERSION, "sweep version " + tx.version + " != 2");
-    }
-    checkDestinations("channel " + s.id(), tx, limits);
+    checkTransaction("channel " + s.id(), tx, c.input(), limits);
     ByteVector signature = switch (c.source()) {
       case SweepInput.RevokedToLocal r -> revokedToLocal(s, c, r, keys);
       case SweepInput.RevokedHtlc r -> revokedHtlc(s, c, r, keys);
@@ -150,7 +143,22 @@ final class SweepInputSigning {
   }
 
   /** Every output pays our wallet or the allowlist; {@code who} names the requester in reasons. */
-  static void checkDestinations(String who, Transaction tx, SignerLimits limits) throws ChannelPolicyException {
+  /**
+   * What every sweep signature requires of the whole transaction: the input exists, version 2,
+   * every output allowlisted.
+   */
+  static void checkTransaction(String who, Transaction tx, int input, SignerLimits limits) throws ChannelPolicyException {
+    if (input < 0 || input >= tx.txIn.size()) {
+      throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, who + ": sweep " + tx.txid + " has " + tx.txIn.size()
+          + " inputs, input " + input + " asked");
+    }
+    if (tx.version != 2) {
+      throw new ChannelPolicyException(LnPolicy.SWEEP_VERSION, "sweep version " + tx.version + " != 2");
+    }
+    checkDestinations(who, tx, limits);
+  }
+
+  private static void checkDestinations(String who, Transaction tx, SignerLimits limits) throws ChannelPolicyException {
     if (tx.txOut.isEmpty()) {
       throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, who + ": sweep " + tx.txid + " has no output");
     }
