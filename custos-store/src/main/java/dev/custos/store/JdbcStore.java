@@ -52,6 +52,9 @@ abstract class JdbcStore implements Store {
   /** A session whose read-only snapshot transaction has begun. */
   abstract Session beginRead() throws StoreException;
 
+  /** Called on the writer's thread after each commit, before its callers are released; must not throw. */
+  void batchCommitted() {}
+
   /** Releases connections; called once no write is running. */
   abstract void closeConnections();
 
@@ -169,6 +172,7 @@ abstract class JdbcStore implements Store {
           throw JdbcFailure.of("write commit", e);
         }
         committed = true;
+        batchCommitted();
         batch.forEach(PendingWrite::committed);
       }
     } catch (StoreException | RuntimeException | Error e) {

@@ -43,6 +43,8 @@ final class SqliteStore extends JdbcStore {
   private final SqliteSession writer;
   private final ConcurrentLinkedQueue<SqliteSession> idleReaders = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Null until {@link #startCheckpointer}: a store that fails to open never starts one. */
+  private volatile SqliteCheckpointer checkpointer;
 
   private SqliteStore(String url, SQLiteConfig config, Connection writeConnection) {
     this.url = url;
@@ -73,6 +75,7 @@ final class SqliteStore extends JdbcStore {
     }
     SqliteStore store = new SqliteStore(url, config, writeConnection);
     store.requireWal(writeConnection, db);
+    store.startCheckpointer(writeConnection, db);
     return store;
   }
 
@@ -109,8 +112,20 @@ final class SqliteStore extends JdbcStore {
   }
 
   @Override
+  void batchCommitted() {
+    SqliteCheckpointer c = checkpointer;
+    if (c != null) {
+      c.committed();
+    }
+  }
+
+  @Override
   void closeConnections() {
     if (!closed.getAndSet(true)) {
+      SqliteCheckpointer c = checkpointer;
+      if (c != null) {
+        c.close();
+      }
       writer.close();
       closeIdleReaders();
     }
@@ -148,6 +163,21 @@ final class SqliteStore extends JdbcStore {
     if (closed.get()) {
       throw new StoreException("sqlite store is closed");
     }
+  }
+
+  /** Checkpoints move off the writer's commits (see SqliteCheckpointer); the writer's own become a backstop. */
+  private void startCheckpointer(Connection writeConnection, Path db) throws StoreException {
+    Connection own = null;
+    try {
+      try (Statement st = writeConnection.createStatement()) {
+        st.execute("PRAGMA wal_autocheckpoint = " + SqliteCheckpointer.WRITER_BACKSTOP_PAGES);
+      }
+      own = config.createConnection(url);
+    } catch (SQLException e) {
+      closeConnections();
+      throw JdbcFailure.of("open sqlite checkpoint connection to " + db, e);
+    }
+    checkpointer = new SqliteCheckpointer(own, db.getFileName().toString());
   }
 
   private void requireWal(Connection c, Path db) throws StoreException {

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
+import dev.custos.core.audit.AuditRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +47,7 @@ class SqliteStoreTest extends StoreContractTest {
       assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
       assertThat(pragma(s, "busy_timeout")).isEqualTo(Integer.toString(SqliteStore.BUSY_TIMEOUT_MS));
       assertThat(pragma(s, "query_only")).isEqualTo("0");
+      assertThat(pragma(s, "wal_autocheckpoint")).isEqualTo(Integer.toString(SqliteCheckpointer.WRITER_BACKSTOP_PAGES));
       return null;
     });
     store.read(tx -> {
@@ -64,6 +69,88 @@ class SqliteStoreTest extends StoreContractTest {
         .isInstanceOf(StoreException.class).hasMessageContaining("does not exist");
     assertThatThrownBy(() -> StoreFactory.open(newDatabaseUrl(), "user", null))
         .isInstanceOf(StoreException.class).hasMessageContaining("no user or password");
+  }
+
+  /**
+   * The writer's own checkpoint waits for 16,384 log pages; a few hundred commits stay far below
+   * that, so the database file grows before then only because the checkpoint thread copied the log
+   * into it while the store was open.
+   */
+  @Test
+  void theLogIsCheckpointedIntoTheDatabaseFileWhileTheStoreIsOpen() throws Exception {
+    Path db = dir.resolve("custos.db");
+    long before = Files.size(db);
+    String filler = "x".repeat(2_000);
+    for (int i = 0; i < 300; i++) {
+      store.write(tx -> {
+        tx.appendAudit(AuditRecord.next(tx.auditHead().orElse(null), T0, "filler", Map.of("data", filler)));
+        return null;
+      });
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (Files.size(db) < before + 300 * 2_000 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(Files.size(db)).isGreaterThanOrEqualTo(before + 300 * 2_000);
+    List<AuditRecord> log = store.read(tx -> tx.auditRecords(0, 1_000));
+    assertThat(log).hasSize(300);
+  }
+
+  /**
+   * Migration V7 rebuilds the audit table without the index on hash: a log written under V6 is
+   * kept record for record and still reads back verified, and appends continue its chain.
+   */
+  @Test
+  void v7KeepsTheAuditLogAndDropsTheHashIndex() throws Exception {
+    store.close();
+    Path old = dir.resolve("v6.db");
+    String oldUrl = "jdbc:sqlite:" + old;
+    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+    ds.setUrl(oldUrl);
+    org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target("6").load().migrate();
+    List<AuditRecord> written = new ArrayList<>();
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO audit (seq, hash, prev_hash, record, recorded_at_us) VALUES (?, ?, ?, ?, ?)")) {
+      AuditRecord head = null;
+      for (int i = 0; i < 5; i++) {
+        head = AuditRecord.next(head, T0.plusSeconds(i), "v6", Map.of("n", Integer.toString(i)));
+        written.add(head);
+        insert.setLong(1, head.seq());
+        insert.setBytes(2, head.hash().toByteArray());
+        insert.setBytes(3, head.prevHash().toByteArray());
+        insert.setBytes(4, head.canonicalBytes());
+        insert.setLong(5, EpochMicros.floor(head.time()));
+        insert.executeUpdate();
+      }
+      assertThat(uniqueIndexesOfAudit(c)).isNotEmpty();
+    }
+
+    store = StoreFactory.open(oldUrl);
+    List<AuditRecord> migrated = store.read(tx -> tx.auditRecords(0, 100));
+    assertThat(migrated).isEqualTo(written);
+    store.write(tx -> {
+      tx.appendAudit(AuditRecord.next(tx.auditHead().orElseThrow(), T0.plusSeconds(9), "v7", Map.of()));
+      return null;
+    });
+    List<AuditRecord> extended = store.read(tx -> tx.auditRecords(0, 100));
+    assertThat(extended).hasSize(6).startsWith(written.toArray(AuditRecord[]::new));
+    try (java.sql.Connection c = ds.getConnection()) {
+      assertThat(uniqueIndexesOfAudit(c)).isEmpty();
+    }
+  }
+
+  /** The unique indexes on the audit table other than its primary key (the rowid itself). */
+  private static List<String> uniqueIndexesOfAudit(java.sql.Connection c) throws java.sql.SQLException {
+    List<String> names = new ArrayList<>();
+    try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA index_list(audit)")) {
+      while (rs.next()) {
+        if (rs.getInt("unique") == 1) {
+          names.add(rs.getString("name"));
+        }
+      }
+    }
+    return names;
   }
 
   private static String pragma(Session s, String name) throws StoreException {

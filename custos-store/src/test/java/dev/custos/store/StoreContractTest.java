@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Lives in the test-jar so that other modules can reuse it.
  */
 public abstract class StoreContractTest implements ChannelStoreContract, PaymentApprovalStoreContract {
-  private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
+  static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
 
   protected String url;
   protected Store store;
