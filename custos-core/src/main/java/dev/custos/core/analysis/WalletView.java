@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -22,20 +23,26 @@ import java.util.stream.Stream;
  * <p>The receive and change branch xpubs of every account ({@code account/0}, {@code account/1})
  * are derived once, when the view is made, so checking a position derives one BIP32 level instead
  * of two; the result is the same as {@link Account#publicKey} (BIP32 public derivation composes
- * level by level). Immutable and thread-safe. Equality is by fingerprint and accounts.
+ * level by level), and the keys derived at each position are kept (up to a bound) for later
+ * requests. Thread-safe; immutable but for that cache of public keys. Equality is by fingerprint
+ * and accounts.
  */
 public final class WalletView {
   private final int masterFingerprint;
   private final List<Account> accounts;
   /** The receive and change branch xpubs of {@code accounts.get(i)}, at {@code 2i} and {@code 2i + 1}. */
   private final List<ExtendedPublicKey> branches;
+  /**
+   * Public keys already derived from {@code branches.get(i)}, by child index: a wallet's requests
+   * name the same few addresses again and again, and each derivation is an EC multiplication.
+   * Public data only. Once a branch holds {@link #CACHED_PER_BRANCH} keys, further ones are derived
+   * on every use and not kept, which bounds the memory a client can make the view hold.
+   */
+  private final List<ConcurrentHashMap<Long, PublicKey>> derivedKeys;
+  static final int CACHED_PER_BRANCH = 4096;
 
-  /** A position a key origin names, with the xpub of its branch. */
-  private record Candidate(Owned owned, ExtendedPublicKey branch) {
-    PublicKey publicKey() {
-      return branch.deriveChild(owned.index()).key();
-    }
-  }
+  /** A position a key origin names, with the slot of its branch in {@code branches}. */
+  private record Candidate(Owned owned, int slot) {}
 
   public WalletView(int masterFingerprint, List<Account> accounts) {
     this.masterFingerprint = masterFingerprint;
@@ -46,6 +53,21 @@ public final class WalletView {
       derived.add(account.branchKey(Account.CHANGE));
     }
     this.branches = List.copyOf(derived);
+    this.derivedKeys = derived.stream().map(b -> new ConcurrentHashMap<Long, PublicKey>()).toList();
+  }
+
+  private PublicKey publicKey(Candidate c) {
+    ConcurrentHashMap<Long, PublicKey> cache = derivedKeys.get(c.slot());
+    long index = c.owned().index();
+    PublicKey known = cache.get(index);
+    if (known != null) {
+      return known;
+    }
+    PublicKey derived = branches.get(c.slot()).deriveChild(index).key();
+    if (cache.size() < CACHED_PER_BRANCH) {
+      cache.putIfAbsent(index, derived);
+    }
+    return derived;
   }
 
   public int masterFingerprint() {
@@ -89,12 +111,12 @@ public final class WalletView {
     return origins.entrySet().stream()
         .filter(e -> e.getValue().masterFingerprint() == masterFingerprint && keys.contains(e.getKey()))
         .anyMatch(e -> positions(e.getValue().path()).stream()
-            .anyMatch(c -> c.publicKey().equals(e.getKey())));
+            .anyMatch(c -> publicKey(c).equals(e.getKey())));
   }
 
   private Optional<Owned> locate(KeyPath path, ByteVector script) {
     return positions(path).stream()
-        .filter(c -> c.owned().account().scriptPubKey(c.publicKey()).equals(script))
+        .filter(c -> c.owned().account().scriptPubKey(publicKey(c)).equals(script))
         .map(Candidate::owned)
         .findFirst();
   }
@@ -111,7 +133,7 @@ public final class WalletView {
       long branch = path.indexes().get(base.depth());
       long index = path.indexes().get(base.depth() + 1);
       if ((branch == 0 || branch == 1) && !KeyPath.isHardened(index)) {
-        out.add(new Candidate(new Owned(account, (int) branch, index), branches.get(2 * a + (int) branch)));
+        out.add(new Candidate(new Owned(account, (int) branch, index), 2 * a + (int) branch));
       }
     }
     return out;

@@ -34,9 +34,15 @@ public final class ExtendedPrivateKey implements AutoCloseable {
 
   private ExtendedPrivateKey(
       SecretBytes privateKey, SecretBytes chainCode, int parentFingerprint, KeyPath path) {
+    this(privateKey, chainCode, privateKey.use(ExtendedPrivateKey::publicKeyOf), parentFingerprint, path);
+  }
+
+  /** {@code publicKey} must be the public key of {@code privateKey} (a copy of a key reuses its own). */
+  private ExtendedPrivateKey(
+      SecretBytes privateKey, SecretBytes chainCode, PublicKey publicKey, int parentFingerprint, KeyPath path) {
     this.privateKey = privateKey;
     this.chainCode = chainCode;
-    this.publicKey = privateKey.use(ExtendedPrivateKey::publicKeyOf);
+    this.publicKey = publicKey;
     this.parentFingerprint = parentFingerprint;
     this.path = path;
   }
@@ -159,9 +165,11 @@ public final class ExtendedPrivateKey implements AutoCloseable {
     return "ExtendedPrivateKey[<secret>, path=" + path + "]";
   }
 
+  /** An independent copy; the public key is the original's, not computed again (an EC multiplication). */
   private ExtendedPrivateKey copy() {
+    checkAlive();
     return new ExtendedPrivateKey(
-        privateKey.slice(0, 32), chainCode.slice(0, 32), parentFingerprint, path);
+        privateKey.slice(0, 32), chainCode.slice(0, 32), publicKey, parentFingerprint, path);
   }
 
   private ExtendedPrivateKey childOrNull(long index) {
