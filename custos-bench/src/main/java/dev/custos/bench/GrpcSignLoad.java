@@ -23,6 +23,9 @@ import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -60,7 +63,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * ECDSA signing ({@code Secp256k1.sign}) for 5 s, and the ratio of the two is reported, with the
  * process CPU time per signature during the measured window.
  *
- * <p>Usage: {@code GrpcSignLoad [seconds] [clients] [warm-up seconds]} (see {@code custos-bench/run-grpc-load.sh}).
+ * <p>Usage: {@code GrpcSignLoad [seconds] [clients] [warm-up seconds] [sign|health]} (see {@code
+ * custos-bench/run-grpc-load.sh}). {@code health} makes the same clients, connections, TLS and
+ * macaroon header call {@code grpc.health.v1.Health/Check} instead, which does no work on the
+ * server: the transport's floor on this machine, to read the signing figures against.
  * Not JMH: the system under test is a server with its own threads and store.
  */
 public final class GrpcSignLoad {
@@ -92,6 +98,10 @@ public final class GrpcSignLoad {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+    boolean health = args.length > 3 && args[3].equals("health");
+    if (args.length > 3 && !health && !args[3].equals("sign")) {
+      throw new IllegalArgumentException("the fourth argument is sign or health, not " + args[3]);
+    }
     Path dir = Files.createTempDirectory("custos-grpc-load-").resolve("node");
     CliContext ctx = new CliContext(Map.of("CUSTOS_PW", PASS), new ByteArrayInputStream(new byte[0]),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err, Optional.empty(),
@@ -106,19 +116,23 @@ public final class GrpcSignLoad {
 
     long t0 = System.nanoTime();
     int perClient = Math.max(3000, PSBTS_PER_SECOND * (warmup + seconds) / clients);
-    List<List<byte[]>> psbts = buildPsbts(clients, perClient);
+    List<List<byte[]>> psbts = health ? java.util.Collections.nCopies(clients, List.of()) : buildPsbts(clients, perClient);
     System.err.printf("built %d distinct PSBTs in %.1f s%n", clients * perClient, (System.nanoTime() - t0) / 1e9);
 
     Result load;
     try (SecretBytes pass = SecretBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8));
         Serving serving = Serving.start(ctx, dir, pass, new dev.custos.cli.serve.HostPort("127.0.0.1", 0), new dev.custos.cli.serve.HostPort("127.0.0.1", 0), List.of())) {
       byte[] admin = Files.readAllBytes(dir.resolve("admin.macaroon"));
-      load = run(serving.server().port(), serving.server().tlsCertificate(), admin, psbts, warmup, seconds);
+      load = run(serving.server().port(), serving.server().tlsCertificate(), admin, psbts, warmup, seconds, health);
     }
     deleteTree(dir.getParent());
     Raw raw = rawSignRate();
     double throughput = load.count() / load.seconds();
     double cpuMs = load.cpuNanos() / 1e6 / load.count();
+    if (health) {
+      System.out.println("MODE: health -- every call below is grpc.health.v1.Health/Check (no signature, no store): read"
+          + " 'signatures' as calls");
+    }
     System.out.printf("clients: %d, measured: %.1f s (after %d s warm-up), signatures: %d%n", clients, load.seconds(), warmup,
         load.count());
     System.out.printf("throughput: %.0f signatures/s%n", throughput);
@@ -233,7 +247,8 @@ public final class GrpcSignLoad {
     return name.startsWith("load-client-") || name.startsWith(CLIENT_EVENT_LOOP);
   }
 
-  private static Result run(int port, Path cert, byte[] macaroon, List<List<byte[]>> psbts, int warmup, int seconds) throws Exception {
+  private static Result run(int port, Path cert, byte[] macaroon, List<List<byte[]>> psbts, int warmup, int seconds,
+      boolean health) throws Exception {
     int clients = psbts.size();
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("macaroon", Metadata.ASCII_STRING_MARSHALLER), HexFormat.of().formatHex(macaroon));
@@ -254,8 +269,11 @@ public final class GrpcSignLoad {
           .eventLoopGroup(clientLoops).channelType(EpollSocketChannel.class).build();
       channels.add(channel);
       CustosGrpc.CustosBlockingStub stub = CustosGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+      HealthGrpc.HealthBlockingStub check = HealthGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
       int id = c;
-      lat[c] = new long[psbts.get(c).size()];
+      // health calls need no PSBT; room for 100,000 calls/s in all, far above what two cores reach
+      int room = health ? 100_000 * (warmup + seconds) / clients : psbts.get(c).size();
+      lat[c] = new long[room];
       Thread.ofPlatform().name("load-client-" + c).start(() -> {
         try {
           List<byte[]> mine = psbts.get(id);
@@ -265,16 +283,24 @@ public final class GrpcSignLoad {
             if (t >= measureTo) {
               break;
             }
-            if (next == mine.size()) {
+            if (next == room) {
               exhausted[id] = true;
               break;
             }
-            var reply = stub.withDeadlineAfter(30, TimeUnit.SECONDS)
-                .signPsbt(SignPsbtRequest.newBuilder().setPsbt(ByteString.copyFrom(mine.get(next++))).build());
-            long end = System.nanoTime();
-            if (reply.getSignatures() != 1) {
-              throw new IllegalStateException("expected 1 signature, got " + reply.getSignatures());
+            if (health) {
+              next++;
+              var reply = check.withDeadlineAfter(30, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance());
+              if (reply.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
+                throw new IllegalStateException("health: " + reply.getStatus());
+              }
+            } else {
+              var reply = stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+                  .signPsbt(SignPsbtRequest.newBuilder().setPsbt(ByteString.copyFrom(mine.get(next++))).build());
+              if (reply.getSignatures() != 1) {
+                throw new IllegalStateException("expected 1 signature, got " + reply.getSignatures());
+              }
             }
+            long end = System.nanoTime();
             if (t >= measureFrom && end <= measureTo) {
               lat[id][counts[id]++] = end - t;
             }
