@@ -2,7 +2,7 @@
 # Issue 4 "Performance": builds the reactor (tests not run) and runs GrpcSignLoad: a real Custos
 # server on a loopback port, 16 gRPC/TLS clients signing single-input P2WPKH PSBTs for 20 s
 # (after a 60 s warm-up), then raw libsecp256k1 ECDSA signing on one thread for comparison.
-# Usage: custos-bench/run-grpc-load.sh [seconds] [clients] [warm-up seconds]   (see docs/benchmarks.md)
+# Usage: custos-bench/run-grpc-load.sh [seconds] [clients] [warm-up seconds] [sign|health]   (see docs/benchmarks.md)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/jdk.sh"

@@ -117,7 +117,9 @@ public final class GrpcSignLoad {
     long t0 = System.nanoTime();
     int perClient = Math.max(3000, PSBTS_PER_SECOND * (warmup + seconds) / clients);
     List<List<byte[]>> psbts = health ? java.util.Collections.nCopies(clients, List.of()) : buildPsbts(clients, perClient);
-    System.err.printf("built %d distinct PSBTs in %.1f s%n", clients * perClient, (System.nanoTime() - t0) / 1e9);
+    if (!health) {
+      System.err.printf("built %d distinct PSBTs in %.1f s%n", clients * perClient, (System.nanoTime() - t0) / 1e9);
+    }
 
     Result load;
     try (SecretBytes pass = SecretBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8));
