@@ -16,6 +16,7 @@ import dev.custos.core.testkit.PsbtFactory;
 import dev.custos.core.testkit.TestWallets;
 import dev.custos.proto.v1.CustosGrpc;
 import dev.custos.proto.v1.SignPsbtRequest;
+import dev.custos.store.Store;
 import fr.acinq.bitcoin.PublicKey;
 import fr.acinq.bitcoin.Transaction;
 import fr.acinq.secp256k1.Secp256k1;
@@ -125,7 +126,8 @@ public final class GrpcSignLoad {
     try (SecretBytes pass = SecretBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8));
         Serving serving = Serving.start(ctx, dir, pass, new dev.custos.cli.serve.HostPort("127.0.0.1", 0), new dev.custos.cli.serve.HostPort("127.0.0.1", 0), List.of())) {
       byte[] admin = Files.readAllBytes(dir.resolve("admin.macaroon"));
-      load = run(serving.server().port(), serving.server().tlsCertificate(), admin, psbts, warmup, seconds, health);
+      load = run(serving.server().port(), serving.server().tlsCertificate(), admin, psbts, warmup, seconds, health,
+          serving.server()::storeWriterStats);
     }
     deleteTree(dir.getParent());
     Raw raw = rawSignRate();
@@ -147,6 +149,12 @@ public final class GrpcSignLoad {
     System.out.printf("  of which server threads %.3f ms, client threads %.3f ms, JIT compilers %.3f ms, GC %.3f ms, other %.3f ms"
         + " per signature%n", serverMs, split.clientNanos() / 1e6 / load.count(), split.jitNanos() / 1e6 / load.count(),
         split.gcNanos() / 1e6 / load.count(), split.otherNanos() / 1e6 / load.count());
+    Store.WriterStats w = load.writer();
+    if (w.batches() > 0) {
+      System.out.printf("store writer: %d transactions, %.2f writes each, %.3f ms each; busy %.0f%% of the window"
+          + " (the serialized part: near 100%% it sets the pace)%n", w.batches(), (double) w.works() / w.batches(),
+          w.busyNanos() / 1e6 / w.batches(), 100.0 * w.busyNanos() / (load.seconds() * 1e9));
+    }
     if (split.jitNanos() > 0.05 * load.cpuNanos()) {
       System.out.printf("NOTE: the JIT compilers used %.0f%% of the window's CPU: warm-up was not over; raise W%n",
           100.0 * split.jitNanos() / load.cpuNanos());
@@ -216,8 +224,10 @@ public final class GrpcSignLoad {
    *     measured window: on a machine shared with other work, CPU per signature is steadier than
    *     throughput
    * @param split the same window's CPU by thread: server, benchmark clients, and the rest
+   * @param writer what the store's serialized writer did in the window
    */
-  record Result(long count, double seconds, long[] latenciesNanos, boolean exhausted, long cpuNanos, CpuSplit split) {
+  record Result(long count, double seconds, long[] latenciesNanos, boolean exhausted, long cpuNanos, CpuSplit split,
+      Store.WriterStats writer) {
     double percentileMs(int p) {
       if (latenciesNanos.length == 0) {
         return Double.NaN;
@@ -250,7 +260,7 @@ public final class GrpcSignLoad {
   }
 
   private static Result run(int port, Path cert, byte[] macaroon, List<List<byte[]>> psbts, int warmup, int seconds,
-      boolean health) throws Exception {
+      boolean health, java.util.function.Supplier<Store.WriterStats> writer) throws Exception {
     int clients = psbts.size();
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("macaroon", Metadata.ASCII_STRING_MARSHALLER), HexFormat.of().formatHex(macaroon));
@@ -315,7 +325,9 @@ public final class GrpcSignLoad {
       });
     }
     ThreadCpu cpuFrom = cpuAt(measureFrom);
+    Store.WriterStats writerFrom = writer.get();
     ThreadCpu cpuTo = cpuAt(measureTo);
+    Store.WriterStats writerTo = writer.get();
     done.await();
     for (ManagedChannel ch : channels) {
       ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -338,7 +350,8 @@ public final class GrpcSignLoad {
     }
     Arrays.sort(all);
     return new Result(total, seconds, all, anyExhausted, cpuTo.processNanos() - cpuFrom.processNanos(),
-        CpuSplit.between(cpuFrom, cpuTo));
+        CpuSplit.between(cpuFrom, cpuTo), new Store.WriterStats(writerTo.batches() - writerFrom.batches(),
+            writerTo.works() - writerFrom.works(), writerTo.busyNanos() - writerFrom.busyNanos()));
   }
 
   /** Sleeps until {@code nanoTime}, then returns the CPU time used so far, per thread and in all. */

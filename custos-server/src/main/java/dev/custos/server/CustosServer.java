@@ -116,6 +116,11 @@ public final class CustosServer implements AutoCloseable {
   }
 
   /** The TLS certificate clients must trust (PEM). */
+  /** The store's serialized-writer totals (see {@link dev.custos.store.Store#writerStats}), for metrics and benchmarks. */
+  public dev.custos.store.Store.WriterStats storeWriterStats() {
+    return node.store().writerStats();
+  }
+
   public Path tlsCertificate() {
     return tls.certificate();
   }

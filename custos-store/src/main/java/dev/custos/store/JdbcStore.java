@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +44,9 @@ abstract class JdbcStore implements Store {
   private final ArrayDeque<PendingWrite<?>> queue = new ArrayDeque<>();
   /** A leader is running a batch, or the store is closing (guarded by queueLock). */
   private boolean busy;
+  private final LongAdder batchesRun = new LongAdder();
+  private final LongAdder worksRun = new LongAdder();
+  private final LongAdder busyNanos = new LongAdder();
   /** The thread running a batch, to refuse nested writes from inside a work. */
   private volatile Thread leader;
 
@@ -51,6 +55,11 @@ abstract class JdbcStore implements Store {
 
   /** A session whose read-only snapshot transaction has begun. */
   abstract Session beginRead() throws StoreException;
+
+  @Override
+  public final WriterStats writerStats() {
+    return new WriterStats(batchesRun.sum(), worksRun.sum(), busyNanos.sum());
+  }
 
   /** Called on the writer's thread after each commit, before its callers are released; must not throw. */
   void batchCommitted() {}
@@ -132,8 +141,12 @@ abstract class JdbcStore implements Store {
     }
     queueLock.unlock();
     leader = Thread.currentThread();
+    long started = System.nanoTime();
     try {
       runBatch(batch);
+      batchesRun.increment();
+      worksRun.add(batch.size());
+      busyNanos.add(System.nanoTime() - started);
     } catch (Throwable t) {
       // Whatever escaped the batch (an Error while beginning or ending it) must not let a caller
       // return as if its work had been committed.

@@ -27,8 +27,28 @@ public interface Store extends AutoCloseable {
   /** Which backend ("sqlite" or "postgresql"), for messages and metrics. */
   String kind();
 
+  /**
+   * How much the serialized writer has done since the store was opened, for metrics and
+   * benchmarks; {@link WriterStats#NONE} from a store that does not count.
+   */
+  default WriterStats writerStats() {
+    return WriterStats.NONE;
+  }
+
   @Override
   void close() throws StoreException;
+
+  /**
+   * Totals since the store was opened.
+   *
+   * @param batches transactions the writer ran (one commit each when any work in it succeeded)
+   * @param works {@link #write} calls those transactions carried
+   * @param busyNanos wall-clock time the writer spent running them, commits included: over a
+   *     window, its share of the window says how close the serialized writer is to saturation
+   */
+  record WriterStats(long batches, long works, long busyNanos) {
+    public static final WriterStats NONE = new WriterStats(0, 0, 0);
+  }
 
   /** A unit of work inside a transaction. */
   @FunctionalInterface

@@ -154,6 +154,25 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
   }
 
   @Test
+  void writerStatsCountEveryWriteTheWriterRan() throws Exception {
+    assertThat(store.writerStats()).isEqualTo(Store.WriterStats.NONE);
+    for (int i = 0; i < 3; i++) {
+      store.write(tx -> {
+        tx.advanceHighWaterMark(T0);
+        return null;
+      });
+    }
+    assertThatThrownBy(() -> store.write(tx -> {
+      throw new IllegalStateException("fails");
+    })).hasMessageContaining("aborted by IllegalStateException");
+    store.read(tx -> tx.highWaterMark());
+    Store.WriterStats stats = store.writerStats();
+    assertThat(stats.works()).isEqualTo(4);
+    assertThat(stats.batches()).isBetween(1L, 4L);
+    assertThat(stats.busyNanos()).isPositive();
+  }
+
+  @Test
   void aTransactionDebitsABudgetOnlyOnce() throws Exception {
     debit("w", "2026-01-10T11:00:00Z", 100, "tx1");
     assertThatThrownBy(() -> debit("w", "2026-01-10T11:01:00Z", 100, "tx1"))
