@@ -72,12 +72,17 @@ final class StoredPaymentLedger implements PaymentLedger {
    */
   boolean othersUnchangedSince(StoredPaymentLedger earlier) {
     try {
-      Map<String, Long> now = new TreeMap<>(tx.channelVersions());
-      now.remove(current.toHex());
-      return now.equals(earlier.othersRead);
+      return otherVersions().equals(earlier.othersRead);
     } catch (StoreException e) {
       throw new StoreUncheckedException(e);
     }
+  }
+
+  /** The version of every stored channel but the current one, by lowercase hex id. */
+  private Map<String, Long> otherVersions() throws StoreException {
+    Map<String, Long> versions = new TreeMap<>(tx.channelVersions());
+    versions.remove(current.toHex());
+    return versions;
   }
 
   private long sum(ByteVector32 paymentHash, boolean receivedByUs) {
@@ -97,8 +102,7 @@ final class StoredPaymentLedger implements PaymentLedger {
     }
     List<ChannelPayments> all = new ArrayList<>();
     try {
-      Map<String, Long> versions = new TreeMap<>(tx.channelVersions());
-      versions.remove(current.toHex());
+      Map<String, Long> versions = otherVersions();
       for (Map.Entry<String, Long> v : versions.entrySet()) {
         Optional<ChannelPayments> known = decoded.committedPayments(ChannelId.fromHex(v.getKey()), v.getValue());
         if (known.isEmpty()) {

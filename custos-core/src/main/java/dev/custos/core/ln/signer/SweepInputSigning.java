@@ -142,10 +142,9 @@ final class SweepInputSigning {
     }
   }
 
-  /** Every output pays our wallet or the allowlist; {@code who} names the requester in reasons. */
   /**
    * What every sweep signature requires of the whole transaction: the input exists, version 2,
-   * every output allowlisted.
+   * every output allowlisted. {@code who} names the requester in reasons.
    */
   static void checkTransaction(String who, Transaction tx, int input, SignerLimits limits) throws ChannelPolicyException {
     if (input < 0 || input >= tx.txIn.size()) {
@@ -158,6 +157,7 @@ final class SweepInputSigning {
     checkDestinations(who, tx, limits);
   }
 
+  /** Every output pays our wallet or the allowlist. */
   private static void checkDestinations(String who, Transaction tx, SignerLimits limits) throws ChannelPolicyException {
     if (tx.txOut.isEmpty()) {
       throw new ChannelPolicyException(LnPolicy.SWEEP_OTHER, who + ": sweep " + tx.txid + " has no output");
