@@ -187,6 +187,11 @@ final class JdbcTx implements WriteTx {
   }
 
   @Override
+  public void debitDecision(String walletId, String unsignedTxid, List<Debit> debits, Instant at) throws StoreException {
+    VelocityBuckets.debitDecision(session(), walletId, unsignedTxid, debits, at);
+  }
+
+  @Override
   public Totals totals(VelocityLimit.Scope scope, String key, Duration window, Instant now) {
     try {
       return VelocityBuckets.totals(session(), scope, key, window, now);

@@ -23,8 +23,21 @@ public interface WriteTx extends ReadTx {
    */
   void recordDecision(RecordedDecision decision) throws StoreException;
 
-  /** Adds each debit (amount and one transaction) to its velocity budget at time {@code at}. */
+  /**
+   * Adds each debit (amount and one transaction) to its velocity budget at time {@code at}, for a
+   * spend without a recorded decision (a Lightning payment approval): {@code unsignedTxid} names
+   * it in the debit ledger, and a transaction never debits the same budget twice (throws
+   * {@link StoreException}). A signature's debits go through {@link #debitDecision}.
+   */
   void debit(List<Debit> debits, Instant at, String unsignedTxid) throws StoreException;
+
+  /**
+   * Debits the decision recorded for (wallet, unsigned txid): adds each debit to its velocity
+   * budget at time {@code at} and marks the decision debited, with the debits listed on it. At
+   * most once per decision: a second call, or a call without a recorded decision, throws
+   * {@link StoreException} and debits nothing.
+   */
+  void debitDecision(String walletId, String unsignedTxid, List<Debit> debits, Instant at) throws StoreException;
 
   void addPendingApproval(PendingApproval request) throws StoreException;
 

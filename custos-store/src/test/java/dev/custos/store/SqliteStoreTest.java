@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import dev.custos.core.audit.AuditRecord;
+import dev.custos.core.policy.Debit;
+import dev.custos.core.policy.VelocityLimit.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +139,50 @@ class SqliteStoreTest extends StoreContractTest {
     assertThat(extended).hasSize(6).startsWith(written.toArray(AuditRecord[]::new));
     try (java.sql.Connection c = ds.getConnection()) {
       assertThat(uniqueIndexesOfAudit(c)).isEmpty();
+    }
+  }
+
+  /**
+   * Migration V8 moves signing debits onto the decision row: a decision debited before it (its
+   * wallet budget in velocity_debits) is marked debited and cannot be debited again; another
+   * wallet's decision for the same txid, not debited, still can be; new debits are listed on the
+   * row.
+   */
+  @Test
+  void v8MarksDecisionsDebitedBeforeItAndListsNewDebitsOnTheRow() throws Exception {
+    store.close();
+    Path old = dir.resolve("v7.db");
+    String oldUrl = "jdbc:sqlite:" + old;
+    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+    ds.setUrl(oldUrl);
+    org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target("7").load().migrate();
+    try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+      for (String wallet : new String[] {"w1", "w2"}) {
+        st.executeUpdate("INSERT INTO decisions (wallet_id, txid, verdict, tags, reasons, credential, amount_sat, policy_version,"
+            + " decided_at_us) VALUES ('" + wallet + "', 'tx1', 'ALLOW', '', '', 'cred', 5, 1, 0)");
+      }
+      st.executeUpdate("INSERT INTO velocity_debits (txid, scope, key_sha256, budget_key, amount_sat, debited_at_us)"
+          + " VALUES ('tx1', 'wallet', x'00', 'w1', 5, 7)");
+    }
+
+    store = StoreFactory.open(oldUrl);
+    List<Debit> debits = List.of(new Debit(Scope.WALLET, "w2", 5), new Debit(Scope.CREDENTIAL, "cred", 5));
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.debitDecision("w1", "tx1", List.of(new Debit(Scope.WALLET, "w1", 5)), T0);
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("wallet w1 already debited its decision for tx1");
+    store.write(tx -> {
+      tx.debitDecision("w2", "tx1", debits, T0);
+      return null;
+    });
+    try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT wallet_id, debited_at_us, debits FROM decisions ORDER BY wallet_id")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(2)).isEqualTo(7);
+      assertThat(rs.getString(3)).isNull();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(2)).isEqualTo(EpochMicros.floor(T0));
+      assertThat(TextList.decode(rs.getString(3))).containsExactly("wallet 5 w2", "credential 5 cred");
     }
   }
 

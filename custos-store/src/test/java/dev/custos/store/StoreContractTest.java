@@ -181,6 +181,65 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
   }
 
   @Test
+  void aDecisionIsDebitedOnlyOnceAndItsDebitsCountInEveryBudget() throws Exception {
+    String script = "0014" + "ab".repeat(20);
+    List<Debit> debits = List.of(new Debit(Scope.WALLET, "w", 10), new Debit(Scope.CREDENTIAL, "cred-1", 20),
+        new Debit(Scope.DESTINATION, script, 30));
+    store.write(tx -> {
+      tx.recordDecision(decision("w", "tx1", Verdict.ALLOW));
+      tx.debitDecision("w", "tx1", debits, T0.minusSeconds(60));
+      return null;
+    });
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.debitDecision("w", "tx1", debits, T0.minusSeconds(30));
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("wallet w already debited its decision for tx1");
+    assertThat(totals(Scope.WALLET, "w", Duration.ofHours(1), T0)).isEqualTo(new Totals(10, 1));
+    assertThat(totals(Scope.CREDENTIAL, "cred-1", Duration.ofHours(1), T0)).isEqualTo(new Totals(20, 1));
+    assertThat(totals(Scope.DESTINATION, script, Duration.ofHours(1), T0)).isEqualTo(new Totals(30, 1));
+  }
+
+  @Test
+  void aDebitNeedsARecordedDecisionOfThatWallet() throws Exception {
+    store.write(tx -> {
+      tx.recordDecision(decision("w1", "tx1", Verdict.PENDING_APPROVAL));
+      return null;
+    });
+    for (String wallet : new String[] {"w2", "w1"}) {
+      String txid = wallet.equals("w1") ? "tx2" : "tx1";
+      assertThatThrownBy(() -> store.write(tx -> {
+        tx.debitDecision(wallet, txid, List.of(new Debit(Scope.WALLET, wallet, 5)), T0);
+        return null;
+      })).isInstanceOf(StoreException.class).hasMessageContaining("wallet " + wallet + " has no recorded decision for " + txid);
+      assertThat(totals(wallet, Duration.ofHours(1), T0)).isEqualTo(Totals.ZERO);
+    }
+    // The pending decision itself can be debited (its approved release), once.
+    store.write(tx -> {
+      tx.debitDecision("w1", "tx1", List.of(new Debit(Scope.WALLET, "w1", 5)), T0);
+      return null;
+    });
+    assertThat(totals("w1", Duration.ofHours(1), T0)).isEqualTo(new Totals(5, 1));
+  }
+
+  @Test
+  void aDebitRolledBackWithItsWorkLeavesTheDecisionUndebited() throws Exception {
+    store.write(tx -> {
+      tx.recordDecision(decision("w", "tx1", Verdict.ALLOW));
+      return null;
+    });
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.debitDecision("w", "tx1", List.of(new Debit(Scope.WALLET, "w", 5)), T0);
+      throw new StoreException("later step failed");
+    })).hasMessageContaining("later step failed");
+    assertThat(totals("w", Duration.ofHours(1), T0)).isEqualTo(Totals.ZERO);
+    store.write(tx -> {
+      tx.debitDecision("w", "tx1", List.of(new Debit(Scope.WALLET, "w", 5)), T0);
+      return null;
+    });
+    assertThat(totals("w", Duration.ofHours(1), T0)).isEqualTo(new Totals(5, 1));
+  }
+
+  @Test
   void velocityTotalsRejectWindowsOutsideTheSupportedRange() {
     for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), Duration.ofDays(367)}) {
       assertThatThrownBy(() -> totals("w", bad, T0)).isInstanceOf(StoreException.class).hasMessageContaining("window");

@@ -256,7 +256,7 @@ public final class SigningWorkflow {
         AuditTrail.append(tx, now, AuditType.POLICY_DECISION.wireName(), decisionFields(wallet, txid, credential, d,
             "approved by quorum, request " + open.requestId() + (open.firstRelease() ? "" : " (released before)")));
         if (d.verdict() == Verdict.ALLOW && open.firstRelease()) {
-          tx.debit(d.debits(), now, txid);
+          tx.debitDecision(wallet.walletId(), txid, d.debits(), now);
           SpendApprovals.released(tx, open.requestId(), now);
         }
         return new Authorization(d, analysis, !open.firstRelease(), Optional.of(open.requestId()));
@@ -275,7 +275,7 @@ public final class SigningWorkflow {
           credential, analysis.amountLeavingSat(), policyVersion, now));
     }
     if (d.verdict() == Verdict.ALLOW) {
-      tx.debit(d.debits(), now, txid);
+      tx.debitDecision(wallet.walletId(), txid, d.debits(), now);
     }
     Optional<String> request = Optional.empty();
     if (d.verdict() == Verdict.PENDING_APPROVAL) {
