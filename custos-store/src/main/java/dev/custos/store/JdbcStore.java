@@ -1,9 +1,11 @@
 package dev.custos.store;
 
+import dev.custos.core.audit.AuditRecord;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * batch. Every caller gets its result only after the commit: a returned result is durable. The
  * store keeps no state in memory between transactions (the audit head, the high-water mark and
  * budgets are read inside the transaction), so a rolled-back work or batch leaves nothing behind.
+ * Within a batch, the audit head a work read or appended is handed to the next work, unless the
+ * work was rolled back.
  *
  * <p>Works run on the leader's thread, not their caller's: a work must not depend on
  * thread-local state, and must not call {@link #write} itself (refused as a nested write).
@@ -175,8 +179,14 @@ abstract class JdbcStore implements Store {
     boolean committed = false;
     try {
       boolean anyRan = false;
+      Optional<AuditRecord> auditHead = null;
       for (PendingWrite<?> p : batch) {
-        anyRan |= runInSavepoint(s, p);
+        JdbcTx tx = new JdbcTx(s, auditHead);
+        boolean ran = runInSavepoint(s, p, tx);
+        anyRan |= ran;
+        // The next work starts from the audit head this one left; after a rollback to the
+        // savepoint it is read again.
+        auditHead = ran ? tx.knownAuditHead() : null;
       }
       if (anyRan) {
         try {
@@ -209,9 +219,8 @@ abstract class JdbcStore implements Store {
    * @return whether the work ran to completion
    * @throws StoreException when the savepoint itself fails: the whole batch is lost
    */
-  private static <T> boolean runInSavepoint(Session s, PendingWrite<T> p) throws StoreException {
+  private static <T> boolean runInSavepoint(Session s, PendingWrite<T> p, JdbcTx tx) throws StoreException {
     savepoint(s, SAVEPOINT, "write savepoint");
-    JdbcTx tx = new JdbcTx(s);
     try {
       T value = p.work.apply(tx);
       p.ran(value, tx.afterCommitActions());

@@ -39,16 +39,28 @@ final class JdbcTx implements WriteTx {
   private final Session session;
   private boolean ended;
   /**
-   * The audit head as this transaction last read (verified) or appended it; null until then.
-   * Nothing else writes the audit table while this transaction object lives (writers are
-   * serialized and it ends with its work), so it saves decoding the head again for each append.
+   * The audit head as this transaction last read (verified) or appended it, or as the work before
+   * it in the same batch left it; null until known. Nothing else writes the audit table during a
+   * batch (writers are serialized and hold the database's write lock), so it saves reading and
+   * decoding the head again for each append.
    */
   private Optional<AuditRecord> knownAuditHead;
 
   private final List<Runnable> afterCommit = new ArrayList<>();
 
   JdbcTx(Session session) {
+    this(session, null);
+  }
+
+  /** @param knownAuditHead the audit head as of this transaction's start, or null to read it when needed */
+  JdbcTx(Session session, Optional<AuditRecord> knownAuditHead) {
     this.session = session;
+    this.knownAuditHead = knownAuditHead;
+  }
+
+  /** The audit head as this transaction knows it (read, appended or handed in), or null if it never needed it. */
+  Optional<AuditRecord> knownAuditHead() {
+    return knownAuditHead;
   }
 
   @Override

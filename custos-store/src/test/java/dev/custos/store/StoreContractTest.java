@@ -456,6 +456,36 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
     });
   }
 
+  /**
+   * Works of one batch hand the audit head on: each append extends the one before it, and after a
+   * work that appended and was then rolled back, the next one links to the last kept record.
+   */
+  @Test
+  void appendsInOneBatchChainFromWorkToWorkAndSkipARolledBackOne() throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(5); Leader leader = blockLeader(pool)) {
+      List<Future<Long>> works = new ArrayList<>();
+      for (int i = 1; i <= 4; i++) {
+        boolean fails = i == 3;
+        works.add(queue(pool, i, tx -> {
+          AuditRecord r = AuditRecord.next(tx.auditHead().orElse(null), T0, "batch", Map.of("fails", Boolean.toString(fails)));
+          tx.appendAudit(r);
+          if (fails) {
+            throw new StoreException("rolled back after its append");
+          }
+          return r.seq();
+        }));
+      }
+      leader.release();
+      assertThat(works.get(0).get()).isEqualTo(0);
+      assertThat(works.get(1).get()).isEqualTo(1);
+      assertThatThrownBy(works.get(2)::get).hasMessageContaining("rolled back after its append");
+      assertThat(works.get(3).get()).as("links to seq 1, not to the rolled-back seq 2").isEqualTo(2);
+    }
+    List<AuditRecord> log = store.read(tx -> tx.auditRecords(0, 10));
+    assertThat(log).extracting(AuditRecord::seq).containsExactly(0L, 1L, 2L);
+    assertThat(log).extracting(r -> r.fields().get("fails")).containsOnly("false");
+  }
+
   @Test
   void aFailedCommitFailsEveryWorkOfTheBatchAndKeepsNothing() throws Exception {
     store.write(tx -> {
