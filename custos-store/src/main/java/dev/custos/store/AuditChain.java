@@ -20,6 +20,7 @@ import java.util.Optional;
 final class AuditChain {
   private static final String INSERT = "INSERT INTO audit (seq, hash, prev_hash, record, recorded_at_us) VALUES (?, ?, ?, ?, ?)";
   private static final String HEAD = "SELECT seq, hash, prev_hash, record FROM audit ORDER BY seq DESC LIMIT 1";
+  private static final String RECORD_AT = "SELECT record FROM audit WHERE seq = ?";
   private static final String FROM = "SELECT seq, hash, prev_hash, record FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?";
 
   private AuditChain() {}
@@ -59,6 +60,19 @@ final class AuditChain {
       return rs.next() ? Optional.of(verified(rs)) : Optional.empty();
     } catch (SQLException e) {
       throw JdbcFailure.of("audit head", e);
+    }
+  }
+
+  /** The SHA-256 of the canonical bytes stored at {@code seq}, computed here (see ReadTx#auditRecordHash). */
+  static Optional<ByteVector32> hashAt(Session s, long seq) throws StoreException {
+    try {
+      PreparedStatement q = s.prepare(RECORD_AT);
+      q.setLong(1, seq);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(new ByteVector32(Crypto.sha256(rs.getBytes(1)))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw JdbcFailure.of("audit record hash", e);
     }
   }
 

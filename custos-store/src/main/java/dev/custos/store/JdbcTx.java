@@ -5,6 +5,7 @@ import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.policy.Debit;
 import dev.custos.core.policy.VelocityLimit;
 import dev.custos.core.policy.Verdict;
+import fr.acinq.bitcoin.ByteVector32;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -249,6 +250,11 @@ final class JdbcTx implements WriteTx {
   @Override
   public List<AuditRecord> auditRecords(long fromSeq, int limit) throws StoreException {
     return AuditChain.from(session(), fromSeq, limit);
+  }
+
+  @Override
+  public Optional<ByteVector32> auditRecordHash(long seq) throws StoreException {
+    return AuditChain.hashAt(session(), seq);
   }
 
   @Override

@@ -35,6 +35,14 @@ public interface ReadTx extends VelocityLedger {
   /** Audit records with {@code seq >= fromSeq}, in order, at most {@code limit}. */
   List<AuditRecord> auditRecords(long fromSeq, int limit) throws StoreException;
 
+  /**
+   * The SHA-256 of the canonical bytes stored for the audit record at {@code seq} (computed from
+   * those bytes, not read from the hash column), without decoding them; empty when there is no
+   * record at {@code seq}. Equal to a record's {@link AuditRecord#hash()} exactly when that record
+   * is stored there: a cheaper way to ask "is this record still in the log?".
+   */
+  Optional<fr.acinq.bitcoin.ByteVector32> auditRecordHash(long seq) throws StoreException;
+
   /** The macaroon root key stored under {@code id}; empty when none (never minted, or revoked). */
   Optional<StoredRootKey> macaroonRootKey(byte[] id) throws StoreException;
 

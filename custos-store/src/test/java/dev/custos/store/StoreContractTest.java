@@ -707,6 +707,28 @@ public abstract class StoreContractTest implements ChannelStoreContract, Payment
     assertThatThrownBy(() -> append(AuditRecord.next(r2, T0, "x", Map.of()))).isInstanceOf(StoreException.class).hasMessageContaining("seq 2");
   }
 
+  @Test
+  void anAuditRecordHashIsThatOfTheBytesStoredAtItsSeq() throws Exception {
+    AuditRecord r0 = AuditRecord.next(null, T0, "boot", Map.of());
+    AuditRecord r1 = AuditRecord.next(r0, T0, "decision", Map.of("amount", "1000"));
+    append(r0);
+    append(r1);
+    assertThat(storedHash(0)).contains(r0.hash());
+    assertThat(storedHash(1)).contains(r1.hash());
+    assertThat(storedHash(2)).isEmpty();
+    // Edited bytes under the original hash column: the answer follows the bytes, not the column.
+    AuditRecord edited = AuditRecord.next(r0, T0, "decision", Map.of("amount", "1"));
+    try (Connection c = raw(); PreparedStatement up = c.prepareStatement("UPDATE audit SET record = ? WHERE seq = 1")) {
+      up.setBytes(1, edited.canonicalBytes());
+      assertThat(up.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(storedHash(1)).contains(edited.hash()).isNotEqualTo(Optional.of(r1.hash()));
+  }
+
+  private Optional<fr.acinq.bitcoin.ByteVector32> storedHash(long seq) throws StoreException {
+    return store.read(tx -> tx.auditRecordHash(seq));
+  }
+
   // ---- policies, approvals, high-water mark ----
 
   @Test
