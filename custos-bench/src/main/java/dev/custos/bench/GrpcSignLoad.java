@@ -86,7 +86,7 @@ public final class GrpcSignLoad {
    * Pre-built PSBTs per second of warm-up plus measurement, for all clients together: above the
    * rate one server reaches on two cores (a run that exhausts them says so).
    */
-  private static final int PSBTS_PER_SECOND = 3_000;
+  private static final int PSBTS_PER_SECOND = 6_000;
   /**
    * The clients' Netty event loops are their own (2 threads, epoll), not the gRPC default group the
    * server's connections also use, so that their CPU can be told apart from the server's.
