@@ -104,12 +104,8 @@ class SqliteStoreTest extends StoreContractTest {
    */
   @Test
   void v7KeepsTheAuditLogAndDropsTheHashIndex() throws Exception {
-    store.close();
-    Path old = dir.resolve("v6.db");
-    String oldUrl = "jdbc:sqlite:" + old;
-    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
-    ds.setUrl(oldUrl);
-    org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target("6").load().migrate();
+    org.sqlite.SQLiteDataSource ds = databaseAtSchema("6");
+    String oldUrl = ds.getUrl();
     List<AuditRecord> written = new ArrayList<>();
     try (java.sql.Connection c = ds.getConnection();
         java.sql.PreparedStatement insert = c.prepareStatement(
@@ -150,12 +146,8 @@ class SqliteStoreTest extends StoreContractTest {
    */
   @Test
   void v8MarksDecisionsDebitedBeforeItAndListsNewDebitsOnTheRow() throws Exception {
-    store.close();
-    Path old = dir.resolve("v7.db");
-    String oldUrl = "jdbc:sqlite:" + old;
-    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
-    ds.setUrl(oldUrl);
-    org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target("7").load().migrate();
+    org.sqlite.SQLiteDataSource ds = databaseAtSchema("7");
+    String oldUrl = ds.getUrl();
     try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
       for (String wallet : new String[] {"w1", "w2"}) {
         st.executeUpdate("INSERT INTO decisions (wallet_id, txid, verdict, tags, reasons, credential, amount_sat, policy_version,"
@@ -184,6 +176,15 @@ class SqliteStoreTest extends StoreContractTest {
       assertThat(rs.getLong(2)).isEqualTo(EpochMicros.floor(T0));
       assertThat(TextList.decode(rs.getString(3))).containsExactly("wallet 5 w2", "credential 5 cred");
     }
+  }
+
+  /** Closes the test's store and migrates a new database file only up to schema {@code version}. */
+  private org.sqlite.SQLiteDataSource databaseAtSchema(String version) throws StoreException {
+    store.close();
+    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+    ds.setUrl("jdbc:sqlite:" + dir.resolve("v" + version + ".db"));
+    org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target(version).load().migrate();
+    return ds;
   }
 
   /** The unique indexes on the audit table other than its primary key (the rowid itself). */
