@@ -3,6 +3,7 @@ package dev.custos.store;
 import dev.custos.core.approval.RequestHash;
 import dev.custos.core.audit.AuditRecord;
 import dev.custos.core.policy.VelocityLedger;
+import fr.acinq.bitcoin.ByteVector32;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public interface ReadTx extends VelocityLedger {
    * record at {@code seq}. Equal to a record's {@link AuditRecord#hash()} exactly when that record
    * is stored there: a cheaper way to ask "is this record still in the log?".
    */
-  Optional<fr.acinq.bitcoin.ByteVector32> auditRecordHash(long seq) throws StoreException;
+  Optional<ByteVector32> auditRecordHash(long seq) throws StoreException;
 
   /** The macaroon root key stored under {@code id}; empty when none (never minted, or revoked). */
   Optional<StoredRootKey> macaroonRootKey(byte[] id) throws StoreException;
