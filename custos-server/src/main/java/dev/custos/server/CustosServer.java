@@ -115,12 +115,12 @@ public final class CustosServer implements AutoCloseable {
     return restAddress().getPort();
   }
 
-  /** The TLS certificate clients must trust (PEM). */
   /** The store's serialized-writer totals (see {@link dev.custos.store.Store#writerStats}), for metrics and benchmarks. */
   public dev.custos.store.Store.WriterStats storeWriterStats() {
     return node.store().writerStats();
   }
 
+  /** The TLS certificate clients must trust (PEM). */
   public Path tlsCertificate() {
     return tls.certificate();
   }
