@@ -23,7 +23,19 @@ public final class Shachain implements AutoCloseable {
   private long nextIndex = PerCommitmentSecrets.MAX_INDEX;
   private boolean exhausted;
 
-  /** The index the next {@link #insert} must carry. */
+  /**
+   * How many secrets were received: {@code 2^48} once the last one (index 0) was, which a
+   * restored storage can also say.
+   */
+  public long received() {
+    return exhausted ? PerCommitmentSecrets.MAX_INDEX + 1 : PerCommitmentSecrets.MAX_INDEX - nextIndex;
+  }
+
+  /**
+   * The index the next {@link #insert} must carry.
+   *
+   * @throws IllegalStateException when all 2^48 secrets were received (see {@link #received})
+   */
   public long nextIndex() {
     if (exhausted) {
       throw new IllegalStateException("all 2^48 secrets were received");

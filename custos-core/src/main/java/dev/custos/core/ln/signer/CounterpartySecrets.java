@@ -73,7 +73,7 @@ public final class CounterpartySecrets {
   /** How many commitments' secrets were received: the next expected secret is for this number. */
   public long received() {
     try (Shachain chain = restore(entries)) {
-      return PerCommitmentSecrets.MAX_INDEX - chain.nextIndex();
+      return chain.received();
     } catch (Bolt3Exception e) {
       throw new IllegalStateException("stored secrets were checked when loaded", e);
     }

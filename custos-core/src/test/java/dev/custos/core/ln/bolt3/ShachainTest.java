@@ -40,6 +40,21 @@ class ShachainTest {
     }
   }
 
+  /** A storage holding index 0 says every secret was received; it does not throw on being asked. */
+  @Test
+  void aStorageHoldingTheLastIndexCountsAll2To48Secrets() throws Exception {
+    try (SecretBytes seed = seed(); SecretBytes last = PerCommitmentSecrets.generateFromSeed(seed, 0);
+        Shachain chain = Shachain.restore(java.util.List.of(new Shachain.Entry(0, last)))) {
+      assertThat(chain.received()).isEqualTo(1L << 48);
+      assertThatThrownBy(chain::nextIndex).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> chain.insert(0, last))
+          .isInstanceOfSatisfying(Bolt3Exception.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECRET_OUT_OF_ORDER));
+    }
+    try (Shachain empty = new Shachain()) {
+      assertThat(empty.received()).isZero();
+    }
+  }
+
   @Test
   void looksUpEverySecretOfALongRunFromAtMost49Buckets() throws Exception {
     try (SecretBytes seed = seed(); Shachain chain = new Shachain()) {
